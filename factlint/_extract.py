@@ -1,0 +1,453 @@
+"""From article text to claims: run the grammar, build each claim from its named groups, link claims.
+
+Builders know group names, never patterns. A claim that is impossible in itself fails its
+Pydantic model; the failure is kept (``Extraction.invalid``) and becomes a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable, Optional
+
+from pydantic import ValidationError
+
+from schemas.article import Article
+from schemas.checks import ArticleClaims, Links, YearRef
+from schemas.claims import (
+    AnniversaryClaim,
+    CenturyClaim,
+    DateClaim,
+    DurationClaim,
+    ElapsedClaim,
+    FigureClaim,
+    NameClaim,
+)
+
+from . import _numbers, _text
+from ._grammar import Grammar, RuleMatch, default_grammar
+
+KIND_MODELS = {
+    "date": DateClaim,
+    "anniversary": AnniversaryClaim,
+    "elapsed": ElapsedClaim,
+    "century": CenturyClaim,
+    "duration": DurationClaim,
+    "figure": FigureClaim,
+    "name": NameClaim,
+}
+# Kinds whose spans a figure may not overlap: "44-day", "32nd", "1992" are not counts.
+FIGURE_BLOCKERS = ("date", "anniversary", "elapsed", "century", "duration")
+
+
+@dataclass
+class InvalidClaim:
+    """A claim whose own content is impossible; ``errors`` are Pydantic error dicts."""
+
+    kind: str
+    raw: dict[str, Any]
+    errors: list[dict[str, Any]]
+
+
+@dataclass
+class Extraction:
+    article: Article
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    claims: dict[str, list[Any]] = field(default_factory=dict)
+    invalid: list[InvalidClaim] = field(default_factory=list)
+    links: Links = field(default_factory=Links)
+
+    def article_claims(self) -> dict[str, Any]:
+        return {
+            "article": self.article, "sentences": self.sentences, "paragraphs": self.paragraphs,
+            "dates": self.claims["date"], "anniversaries": self.claims["anniversary"],
+            "elapsed": self.claims["elapsed"], "centuries": self.claims["century"],
+            "durations": self.claims["duration"], "figures": self.claims["figure"],
+            "names": self.claims["name"], "links": self.links,
+        }
+
+
+class Extractor:
+    """Everything needed to extract claims, compiled once from the grammar data."""
+
+    def __init__(self, grammar: Grammar | None = None) -> None:
+        self.grammar = g = grammar or default_grammar()
+        ctx = g.context
+        self.source_patterns = [g.compile(p) for p in ctx["source_patterns"]]
+        self.time_words = _word_set_pattern(ctx["time_words"])
+        self.century_attachment = g.compile(ctx["century_attachment"])
+        self.clause_end = g.compile(ctx["clause_end"])
+        self.duration_range_gap = g.compile(ctx["duration_range_gap"])
+        self.age_markers = [g.compile(p) for p in ctx["age_markers"]]
+        self.age_prefix = g.compile(ctx["age_prefixes"])
+        self.future_cues = _word_set_pattern(g.lexicon("future_cues"))
+        self.past_cues = _word_set_pattern(g.lexicon("past_cues"))
+        self.generic_event_words = set(g.lexicon("generic_event_words"))
+        self.head_stopwords = set(g.lexicon("head_stopwords"))
+        self.identifier_prefixes = set(g.lexicon("identifier_prefixes"))
+        self.count_nouns = set(g.lexicon("count_nouns_after_year"))
+        events = g.lexicon("events")
+        self.event_cues = [(cue, event) for event, cues in events.items() for cue in cues]
+        self.event_cue_words = {word for cue, _ in self.event_cues for word in cue.split()}
+        self.event_pattern = _word_set_pattern([cue for cue, _ in self.event_cues])
+        self.event_of_cue = {cue.lower(): event for cue, event in self.event_cues}
+        self.prefix_pattern = re.compile(
+            r"\b(?P<cue>" + "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+")
+                                             for cues in g.lexicon("event_prefixes").values() for c in cues),
+                                            key=len, reverse=True))
+            + r")\s+(?:(?:the|at\s+least|some|about|nearly|more\s+than)\s+)*$", re.IGNORECASE)
+        self.prefix_event = {c.lower(): e for e, cues in g.lexicon("event_prefixes").items() for c in cues}
+        self.head_events = g.lexicon("head_events")
+        self.superset_heads = set(g.lexicon("superset_heads"))
+        self.subset_heads = set(g.lexicon("subset_heads"))
+        self.partitive = re.compile(r"\s*,?\s*(?:" + g.alternation("partitive_cues") + r")\b", re.IGNORECASE)
+        self.currency = g.lexicon("currency_symbols")
+        self.unit_heads = g.lexicon("unit_heads")
+        self.head_word = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+        self.builders: dict[str, Callable[[RuleMatch, Article], Optional[dict[str, Any]]]] = {
+            "date": self._date, "anniversary": self._anniversary, "elapsed": self._elapsed,
+            "century": self._century, "duration": self._duration, "figure": self._figure, "name": self._name,
+        }
+
+    # -- entry point -----------------------------------------------------------------------
+    def extract(self, article: Article) -> Extraction:
+        text = article.text
+        result = Extraction(article, _text.sentences(text, self.grammar), _text.paragraphs(text))
+        blocked: list[tuple[int, int]] = []
+        for kind in KIND_MODELS:
+            claims, raws = [], []
+            for found in self.grammar.find(kind, text):
+                if kind == "figure" and any(found.start < e and s < found.end for s, e in blocked):
+                    continue
+                raw = self.builders[kind](found, article)
+                if raw is None:
+                    continue
+                raw.update(start=raw.get("start", found.start), end=raw.get("end", found.end), rule_id=found.rule.id)
+                raw["text"] = text[raw["start"]:raw["end"]]
+                raws.append(raw)
+            if kind == "figure":
+                raws = self._attach_figures(raws, article)
+            for raw in raws:
+                try:
+                    claims.append(KIND_MODELS[kind].model_validate(raw))
+                except ValidationError as exc:
+                    result.invalid.append(InvalidClaim(kind, raw, exc.errors(include_url=False)))
+            result.claims[kind] = claims
+            if kind in FIGURE_BLOCKERS:
+                blocked.extend((c.start, c.end) for c in claims)
+                blocked.extend((inv.raw["start"], inv.raw["end"]) for inv in result.invalid if inv.kind == kind)
+        result.links = self._link(result)
+        return result
+
+    # -- builders: named groups -> claim fields ---------------------------------------------
+    def _month(self, text: str) -> int:
+        return int(text) if text.isdigit() else self.grammar.lexicon("months")[text.lower().rstrip(".")]
+
+    @staticmethod
+    def _day(text: str) -> int:
+        return int(re.sub(r"\D", "", text))
+
+    def _date(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
+        published = article.published_date
+        if m.group("decade"):
+            return {"granularity": "decade", "value": m.group("decade")}
+        if m.group("rel"):
+            offset = self.grammar.lexicon("relative_offsets")[m.group("rel").lower()]
+            if m.group("unit").lower() == "year":
+                return {"granularity": "year", "value": f"{published.year + offset:04d}", "year_inferred": True}
+            month_index = published.year * 12 + published.month - 1 + offset
+            return {"granularity": "month", "value": f"{month_index // 12:04d}-{month_index % 12 + 1:02d}",
+                    "year_inferred": True}
+        year = int(m.group("year")) if m.group("year") else None
+        month = self._month(m.group("month")) if m.group("month") else None
+        day = self._day(m.group("day")) if m.group("day") else None
+        inferred = year is None and (m.group("year2") is None)
+        if year is None and m.group("year2"):
+            year = int(m.group("year2"))
+        if year is None:
+            year = _nearest_year(published, month or 1, day or 1)
+        value = _timex(year, month, day)
+        end_value = None
+        if m.group("year2") or m.group("month2") or m.group("day2"):
+            year2 = m.group("year2")
+            if year2 and len(year2) == 2:
+                year2 = str(year)[:2] + year2
+            end_value = _timex(int(year2) if year2 else year,
+                               self._month(m.group("month2")) if m.group("month2") else month,
+                               self._day(m.group("day2")) if m.group("day2") else day)
+        granularity = "day" if day else "month" if month else "year"
+        return {"granularity": granularity, "value": value, "end_value": end_value, "year_inferred": inferred}
+
+    def _event(self, m: RuleMatch) -> dict[str, Any]:
+        span = m.span_of("event")
+        if span is None:
+            return {}
+        return {"event_text": m.group("event"), "event_start": span[0], "event_end": span[1]}
+
+    def _anniversary(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
+        if m.group("anniversary_word"):
+            ordinal = self.grammar.lexicon("anniversary_words")[re.sub(r"\s+", " ", m.group("anniversary_word").lower())]
+        else:
+            ordinal = _numbers.parse_ordinal(m.group("ordinal") or m.group("ordinal_word"), self.grammar)
+        if ordinal is None:
+            return None
+        return {"ordinal": ordinal, "implied_event_year": article.published_date.year - ordinal, **self._event(m)}
+
+    def _elapsed(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
+        n = _numbers.parse_number(m.group("n"), self.grammar)
+        if n is None:
+            return None
+        unit = "decade" if m.group("unit").lower().startswith("decade") else "year"
+        years = n * (10 if unit == "decade" else 1)
+        anchor = m.rule.options["anchor"]
+        anchor_year = int(m.group("since_year") or m.group("after_year") or 0) or None
+        implied = (anchor_year + years) if anchor == "after" else (article.published_date.year - years)
+        event = self._event(m)
+        return {"n": n, "unit": unit, "anchor": anchor, "anchor_year": anchor_year,
+                "event_text": event.get("event_text"), "implied_year": int(implied)}
+
+    def _century(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
+        century = _numbers.parse_ordinal(m.group("ordinal"), self.grammar)
+        if century is None:
+            return None
+        return {"century": century, "value": str(century - 1)}
+
+    def _duration(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
+        n = _numbers.parse_number(m.group("n"), self.grammar)
+        if not n:
+            return None
+        unit = m.group("unit").lower().rstrip("s")
+        letter = self.grammar.lexicon("time_units")[unit]["timex"]
+        noun = m.group("noun")
+        return {"n": n, "unit": unit, "value": f"P{n:g}{letter}", "noun": noun.strip() if noun else None}
+
+    def _name(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
+        titles = set(self.grammar.lexicon("titles"))
+        not_name = set(self.grammar.lexicon("not_name_words"))
+        start = m.span_of("name")[0]
+        words = [(w.start() + start, w.end() + start, w.group()) for w in re.finditer(r"\S+", m.group("name"))]
+        title = m.group("title")
+        while words and words[0][2].lower() in titles:  # "Senator Mushahid ..." after a role
+            title = words[0][2]
+            words = words[1:]
+        for index, (_, _, word) in enumerate(words):
+            if word.lower() in not_name or word.lower() in titles:
+                words = words[:index]
+                break
+        if len(words) < 2:
+            return None
+        return {"start": words[0][0], "end": words[-1][1], "name": " ".join(w for _, _, w in words),
+                "title": title, "role": m.group("role")}
+
+    def _figure(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
+        text = article.text
+        qualifier = "exact"
+        if m.group("qualifier"):
+            qualifier = self.grammar.lexicon("qualifiers")[re.sub(r"\s+", " ", m.group("qualifier").lower())]
+        if m.group("vague"):
+            low, high = self.grammar.lexicon("vague_quantities")[re.sub(r"\s+", " ", m.group("vague").lower())]
+            value, value_max, qualifier = float(low), float(high), "vague"
+            if m.group("qualifier"):  # "more than hundreds of" keeps the vague range's bounds
+                qualifier = "vague"
+        else:
+            number_text = m.group("number") or m.group("words")
+            number = _numbers.parse_number(number_text, self.grammar)
+            if number is None:
+                return None
+            if m.group("scale"):
+                number *= self.grammar.lexicon("scales")[m.group("scale").lower()]
+            if self._is_not_a_count(m, number_text, text):
+                return None
+            value, value_max = _numbers.bounds(number, qualifier)
+        head_span = self._head(m, text)
+        head = text[head_span[0]:head_span[1]] if head_span else None
+        if m.group("currency"):
+            head = self.currency.get(m.group("currency"), head)
+        if m.group("percent"):
+            head = "percent"
+        elif head and head.lower() in self.unit_heads:
+            head = self.unit_heads[head.lower()]
+        if head is None and m.rule.options.get("requires_head"):
+            return None
+        if head is None and m.group("number") and re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("number")):
+            return None  # a bare year-like number with nothing counted is a year we did not date
+        return {"value": value, "value_max": value_max, "approximate": qualifier != "exact",
+                "qualifier": qualifier, "head": head, "_head_end": head_span[1] if head_span else m.end}
+
+    def _is_not_a_count(self, m: RuleMatch, number_text: str, text: str) -> bool:
+        before = text[max(0, m.start - 30):m.start]
+        previous = re.findall(r"([A-Za-z]+)\.?\s*#?\s*$", before)
+        if previous and previous[0].lower() in self.identifier_prefixes and previous[0][0].isupper():
+            return True  # "Flight 103", "Resolution 242"
+        if self.age_prefix.search(before):
+            return True
+        after = text[m.end:m.end + 20]
+        return any(marker.match(after) for marker in self.age_markers)
+
+    def _head(self, m: RuleMatch, text: str) -> Optional[tuple[int, int]]:
+        """The noun a figure counts: the last word of the short run of words after it."""
+        position, collected = m.end, None
+        skip = {"of", "the"}
+        for count in range(5):
+            word = self.head_word.match(text, position)
+            if not word:
+                break
+            lowered = word.group(1).lower()
+            if lowered in skip and collected is None and count < 2:
+                position = word.end()
+                continue
+            if lowered in self.head_stopwords or (collected and (lowered.endswith("ed") or lowered in self.event_cue_words)):
+                break
+            collected = word.span(1)
+            position = word.end()
+            skip = set()
+            if count >= 2:
+                break
+        return collected
+
+    def _attach_figures(self, raws: list[dict[str, Any]], article: Article) -> list[dict[str, Any]]:
+        """Ids, events and partitive links, which need the figure's neighbours."""
+        text = article.text
+        for index, raw in enumerate(raws):
+            raw["figure_id"] = hashlib.sha256(
+                f"{article.article_id}:{raw['start']}:{raw['end']}".encode()).hexdigest()[:12]
+            head = (raw["head"] or "").lower()
+            raw["head_group"] = ("superset" if head in self.superset_heads
+                                 else "subset" if head in self.subset_heads else None)
+            raw["event"] = self._event_of(raw, text)
+        for index, whole in enumerate(raws):
+            cue = self.partitive.match(text, whole["_head_end"])
+            if not cue:
+                continue
+            position = cue.end()
+            for part in raws[index + 1:]:
+                gap = text[position:part["start"]]
+                if not re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?", gap):
+                    break
+                part["part_of"] = whole["figure_id"]
+                part["event"] = part["event"] or whole["event"]
+                position = part["_head_end"]
+        for raw in raws:
+            raw.pop("_head_end", None)
+        return raws
+
+    def _event_of(self, raw: dict[str, Any], text: str) -> Optional[str]:
+        prefix = self.prefix_pattern.search(text, max(0, raw["start"] - 40), raw["start"])
+        if prefix:
+            return self.prefix_event[re.sub(r"\s+", " ", prefix.group("cue").lower())]
+        clause_start = raw["_head_end"]
+        end = self.clause_end.search(text, clause_start, clause_start + 100)
+        clause_end = end.start() if end else min(len(text), clause_start + 100)
+        cue = self.event_pattern.search(text, clause_start, clause_end)
+        if cue:
+            return self.event_of_cue[re.sub(r"\s+", " ", cue.group().lower())]
+        return self.head_events.get((raw["head"] or "").lower())
+
+    # -- links between claims --------------------------------------------------------------
+    def _link(self, result: Extraction) -> Links:
+        text = result.article.text
+        published = result.article.published_date
+        dates: list[DateClaim] = result.claims["date"]
+
+        def sentence(offset: int) -> tuple[int, int]:
+            for span in result.sentences:
+                if span[0] <= offset < span[1]:
+                    return span
+            return (0, len(text))
+
+        def event_dates(event_text: Optional[str], own_sentence: tuple[int, int]) -> list[int]:
+            keys = {w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", event_text or "")} - self.generic_event_words
+            found = []
+            for index, date in enumerate(dates):
+                if date.year_inferred or date.first_day is None or date.first_day > published:
+                    continue
+                s = sentence(date.start)
+                words = {w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", text[s[0]:s[1]])}
+                if s == own_sentence or (keys and keys & words):
+                    found.append(index)
+            return sorted(found, key=lambda i: dates[i].first_day)
+
+        links = Links()
+        for index, claim in enumerate(result.claims["anniversary"]):
+            links.anniversary_event_dates[index] = event_dates(claim.event_text, sentence(claim.start))
+        for index, claim in enumerate(result.claims["elapsed"]):
+            if claim.anchor == "since" and claim.anchor_year is None and claim.event_text:
+                links.elapsed_event_dates[index] = [
+                    i for i in event_dates(claim.event_text, (-1, -1)) if dates[i].start != claim.start]
+        for index, claim in enumerate(result.claims["century"]):
+            if not self.century_attachment.search(text, max(0, claim.start - 20), claim.start):
+                continue
+            s = sentence(claim.start)
+            refs = [YearRef(year=d.first_day.year, start=d.start, end=d.end, role="event_date")
+                    for d in dates if s[0] <= d.start < claim.start and not d.year_inferred and d.first_day
+                    and d.granularity != "decade"]
+            refs += [YearRef(year=a.implied_event_year, tolerance=1, start=a.start, end=a.end, role="anniversary")
+                     for a in result.claims["anniversary"] if s[0] <= a.start < claim.start]
+            refs += [YearRef(year=e.implied_year, tolerance=1, start=e.start, end=e.end, role="elapsed")
+                     for e in result.claims["elapsed"] if s[0] <= e.start < claim.start and e.implied_year]
+            if refs:
+                links.century_years[index] = sorted(refs, key=lambda r: claim.start - r.start)
+        for index, claim in enumerate(result.claims["duration"]):
+            ranges = [i for i, d in enumerate(dates) if d.end_value and d.granularity == "day" and d.start >= claim.end
+                      and self.duration_range_gap.fullmatch(text, claim.end, d.start)]
+            if ranges:
+                links.duration_ranges[index] = ranges[0]
+        for index, date in enumerate(dates):
+            s = sentence(date.start)
+            segment = text[s[0]:s[1]]
+            if self.past_cues.search(segment) and not self.future_cues.search(segment):
+                links.past_dates.append(index)
+        for index, figure in enumerate(result.claims["figure"]):
+            s = sentence(figure.start)
+            segment = text[s[0]:s[1]]
+            source = None
+            for pattern in self.source_patterns:
+                found = pattern.search(segment)
+                if found:
+                    source = found.group("source").lower()
+                    break
+            links.figure_source[index] = source
+            if self.time_words.search(segment) or any(s[0] <= d.start < s[1] for d in dates):
+                links.figure_time_marked.append(index)
+        return links
+
+
+def _word_set_pattern(words: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
+
+
+def _timex(year: int, month: Optional[int], day: Optional[int]) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _nearest_year(published: dt.date, month: int, day: int) -> int:
+    """The year that puts a month-day nearest the publication date; ties go to the past."""
+    best = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            candidate = dt.date(year, month, 28)
+        distance = abs((candidate - published).days) + (0.5 if candidate > published else 0)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1]
+
+
+_DEFAULT: Extractor | None = None
+
+
+def default_extractor() -> Extractor:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT

@@ -1,0 +1,179 @@
+"""The rule engine: loads the grammar data (rules, macros, lexicons) and matches it against text.
+
+The grammar lives in ``factlint/grammar/`` as YAML. Code here knows the file formats, never a
+pattern: every regular expression comes from the data, and named groups are the interface
+between a rule and the builder that turns its match into a claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from ._errors import Messages, RuleDataError
+
+GRAMMAR_DIR = Path(__file__).parent / "grammar"
+RULE_FILES = ("dates", "anniversaries", "elapsed", "centuries", "durations", "figures", "names")
+_REFERENCE = re.compile(r"\{(@?)([A-Za-z_]+)(?::(title))?\}")
+
+
+@dataclass(frozen=True)
+class GrammarRule:
+    """One extraction rule: an id, the kind of claim it yields, a compiled pattern, its examples."""
+
+    id: str
+    kind: str
+    source: str
+    regex: re.Pattern[str]
+    options: dict[str, Any] = field(default_factory=dict)
+    examples: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    rule: GrammarRule
+    match: re.Match[str]
+
+    @property
+    def start(self) -> int:
+        return self.match.start("claim") if "claim" in self.match.re.groupindex else self.match.start()
+
+    @property
+    def end(self) -> int:
+        return self.match.end("claim") if "claim" in self.match.re.groupindex else self.match.end()
+
+    def group(self, name: str) -> str | None:
+        if name not in self.match.re.groupindex:
+            return None
+        return self.match.group(name)
+
+    def span_of(self, name: str) -> tuple[int, int] | None:
+        if self.group(name) is None:
+            return None
+        return self.match.span(name)
+
+
+class Grammar:
+    """All extraction rules, macros and lexicons, loaded and compiled once."""
+
+    def __init__(self, directory: Path = GRAMMAR_DIR) -> None:
+        self.directory = directory
+        self.lexicons = _load_lexicons(directory / "lexicons")
+        self.macros: dict[str, str] = _load_yaml(directory / "macros.yaml")
+        self._expanded: dict[str, str] = {}
+        self.rules: dict[str, list[GrammarRule]] = {}
+        for name in RULE_FILES:
+            data = _load_yaml(directory / f"{name}.yaml")
+            kind = data["kind"]
+            self.rules[kind] = [self._compile_rule(kind, spec, name) for spec in data["rules"]]
+        ingest = _load_yaml(directory / "ingest.yaml")
+        self.ingest = {key: re.compile(self.expand(value), re.MULTILINE) for key, value in ingest.items()}
+        self.context = _load_yaml(directory / "context.yaml")
+        self.version = _digest(directory)
+
+    def compile(self, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        return re.compile(self.expand(pattern), flags)
+
+    # -- compilation -------------------------------------------------------------------------
+    def expand(self, pattern: str) -> str:
+        """Replace ``{MACRO}`` and ``{@lexicon}`` references by their regular expressions."""
+
+        def replace(ref: re.Match[str]) -> str:
+            is_lexicon, name, modifier = ref.groups()
+            if is_lexicon:
+                return self.alternation(name, title=modifier == "title")
+            if name not in self.macros:
+                raise RuleDataError(Messages.E101.format(name=name))
+            if name not in self._expanded:
+                self._expanded[name] = self.expand(self.macros[name])
+            return self._expanded[name]
+
+        return _REFERENCE.sub(replace, pattern)
+
+    def alternation(self, lexicon: str, *, title: bool = False) -> str:
+        entries = self.lexicon(lexicon)
+        words = sorted(entries, key=lambda w: (-len(w), w))
+        if title:
+            words = [w[:1].upper() + w[1:] for w in words]
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    def lexicon(self, name: str) -> Any:
+        if name not in self.lexicons:
+            raise RuleDataError(Messages.E102.format(name=name))
+        return self.lexicons[name]
+
+    def _compile_rule(self, kind: str, spec: dict[str, Any], source: str) -> GrammarRule:
+        rule_id = spec.get("id")
+        if not rule_id or not rule_id.startswith(f"{kind}.") or "pattern" not in spec:
+            raise RuleDataError(Messages.E103.format(source=source, spec=spec))
+        try:
+            regex = re.compile(self.expand(spec["pattern"]), re.IGNORECASE)
+        except re.error as exc:
+            raise RuleDataError(Messages.E104.format(rule_id=rule_id, error=exc)) from exc
+        if not spec.get("examples"):
+            raise RuleDataError(Messages.E105.format(rule_id=rule_id))
+        options = {k: v for k, v in spec.items() if k not in ("id", "pattern", "examples")}
+        return GrammarRule(rule_id, kind, source, regex, options, tuple(spec["examples"]))
+
+    # -- matching ----------------------------------------------------------------------------
+    def all_rules(self) -> Iterator[GrammarRule]:
+        for rules in self.rules.values():
+            yield from rules
+
+    def find(self, kind: str, text: str) -> list[RuleMatch]:
+        """Non-overlapping matches of one kind: the longest wins, earlier rules break ties."""
+        candidates = []
+        for priority, rule in enumerate(self.rules[kind]):
+            for m in rule.regex.finditer(text):
+                found = RuleMatch(rule, m)
+                if found.end > found.start:
+                    candidates.append((found.start, -(found.end - found.start), priority, found))
+        candidates.sort(key=lambda c: c[:3])
+        chosen: list[RuleMatch] = []
+        taken: list[tuple[int, int]] = []
+        for start, neg_len, _, found in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
+            end = start - neg_len
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            chosen.append(found)
+        chosen.sort(key=lambda f: f.start)
+        return chosen
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleDataError(Messages.E100.format(path=path.name, error=exc)) from exc
+
+
+def _load_lexicons(directory: Path) -> dict[str, Any]:
+    lexicons: dict[str, Any] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        for name, entries in (_load_yaml(path) or {}).items():
+            if name in lexicons:
+                raise RuleDataError(Messages.E106.format(name=name, path=path.name))
+            lexicons[name] = entries
+    return lexicons
+
+
+def _digest(directory: Path) -> str:
+    """A version of the grammar data: changes whenever any rule or lexicon file changes."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*.yaml")):
+        digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@cache
+def default_grammar() -> Grammar:
+    return Grammar()

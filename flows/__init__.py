@@ -1,0 +1,1 @@
+"""Prefect orchestration of factlint: the flow (pipeline.py) and its scheduled deployment (deploy.py)."""
