@@ -78,14 +78,17 @@ class Extractor:
         self.grammar = g = grammar or default_grammar()
         ctx = g.context
         self.source_patterns = [g.compile(p) for p in ctx["source_patterns"]]
-        self.time_words = _word_set_pattern(ctx["time_words"])
+        self.own_frame_words = _word_set_pattern(ctx["own_frame_words"])
         self.century_attachment = g.compile(ctx["century_attachment"])
         self.clause_end = g.compile(ctx["clause_end"])
         self.duration_range_gap = g.compile(ctx["duration_range_gap"])
+        self.elapsed_period_prefix = g.compile(ctx["elapsed_period_prefix"])
+        self.address_after = g.compile(ctx["address_after"])
+        self.age_apposition = (g.compile(ctx["age_apposition_before"]), g.compile(ctx["age_apposition_after"]))
+        self.past_event_before_date = g.compile(ctx["past_event_before_date"])
+        self.grace_days = int(ctx["after_publication_grace_days"])
         self.age_markers = [g.compile(p) for p in ctx["age_markers"]]
         self.age_prefix = g.compile(ctx["age_prefixes"])
-        self.future_cues = _word_set_pattern(g.lexicon("future_cues"))
-        self.past_cues = _word_set_pattern(g.lexicon("past_cues"))
         self.generic_event_words = set(g.lexicon("generic_event_words"))
         self.head_stopwords = set(g.lexicon("head_stopwords"))
         self.identifier_prefixes = set(g.lexicon("identifier_prefixes"))
@@ -102,6 +105,7 @@ class Extractor:
             + r")\s+(?:(?:the|at\s+least|some|about|nearly|more\s+than)\s+)*$", re.IGNORECASE)
         self.prefix_event = {c.lower(): e for e, cues in g.lexicon("event_prefixes").items() for c in cues}
         self.head_events = g.lexicon("head_events")
+        self.qualifier_prefix = g.prefixes["figure"]
         self.superset_heads = set(g.lexicon("superset_heads"))
         self.subset_heads = set(g.lexicon("subset_heads"))
         self.partitive = re.compile(r"\s*,?\s*(?:" + g.alternation("partitive_cues") + r")\b", re.IGNORECASE)
@@ -118,9 +122,10 @@ class Extractor:
         text = article.text
         result = Extraction(article, _text.sentences(text, self.grammar), _text.paragraphs(text))
         blocked: list[tuple[int, int]] = []
+        lowered = " ".join(text.lower().split())  # for the rules' `requires` pre-filter only
         for kind in KIND_MODELS:
             claims, raws = [], []
-            for found in self.grammar.find(kind, text):
+            for found in self.grammar.find(kind, text, lowered):
                 if kind == "figure" and any(found.start < e and s < found.end for s, e in blocked):
                     continue
                 raw = self.builders[kind](found, article)
@@ -179,6 +184,8 @@ class Extractor:
             end_value = _timex(int(year2) if year2 else year,
                                self._month(m.group("month2")) if m.group("month2") else month,
                                self._day(m.group("day2")) if m.group("day2") else day)
+        if end_value and m.rule.options.get("ordered_only") and end_value < value:
+            return None
         granularity = "day" if day else "month" if month else "year"
         return {"granularity": granularity, "value": value, "end_value": end_value, "year_inferred": inferred}
 
@@ -207,7 +214,8 @@ class Extractor:
         anchor_year = int(m.group("since_year") or m.group("after_year") or 0) or None
         implied = (anchor_year + years) if anchor == "after" else (article.published_date.year - years)
         event = self._event(m)
-        return {"n": n, "unit": unit, "anchor": anchor, "anchor_year": anchor_year,
+        period = bool(self.elapsed_period_prefix.search(article.text, max(0, m.start - 40), m.start))
+        return {"n": n, "unit": unit, "anchor": anchor, "anchor_year": anchor_year, "period": period,
                 "event_text": event.get("event_text"), "implied_year": int(implied)}
 
     def _century(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
@@ -245,14 +253,15 @@ class Extractor:
 
     def _figure(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         text = article.text
-        qualifier = "exact"
-        if m.group("qualifier"):
-            qualifier = self.grammar.lexicon("qualifiers")[re.sub(r"\s+", " ", m.group("qualifier").lower())]
+        qualifier, start = "exact", m.start
+        prefix = self.qualifier_prefix.search(text, max(0, m.start - 40), m.start)
+        if prefix:
+            qualifier = self.grammar.lexicon("qualifiers")[re.sub(r"\s+", " ", prefix.group("qualifier").lower())]
+            start = prefix.start()
         if m.group("vague"):
             low, high = self.grammar.lexicon("vague_quantities")[re.sub(r"\s+", " ", m.group("vague").lower())]
+            # "more than hundreds of" keeps the vague range's bounds
             value, value_max, qualifier = float(low), float(high), "vague"
-            if m.group("qualifier"):  # "more than hundreds of" keeps the vague range's bounds
-                qualifier = "vague"
         else:
             number_text = m.group("number") or m.group("words")
             number = _numbers.parse_number(number_text, self.grammar)
@@ -275,7 +284,7 @@ class Extractor:
             return None
         if head is None and m.group("number") and re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("number")):
             return None  # a bare year-like number with nothing counted is a year we did not date
-        return {"value": value, "value_max": value_max, "approximate": qualifier != "exact",
+        return {"start": start, "value": value, "value_max": value_max, "approximate": qualifier != "exact",
                 "qualifier": qualifier, "head": head, "_head_end": head_span[1] if head_span else m.end}
 
     def _is_not_a_count(self, m: RuleMatch, number_text: str, text: str) -> bool:
@@ -285,8 +294,10 @@ class Extractor:
             return True  # "Flight 103", "Resolution 242"
         if self.age_prefix.search(before):
             return True
-        after = text[m.end:m.end + 20]
-        return any(marker.match(after) for marker in self.age_markers)
+        after = text[m.end:m.end + 60]
+        if self.age_apposition[0].search(before) and self.age_apposition[1].match(after):
+            return True
+        return bool(self.address_after.match(after)) or any(marker.match(after) for marker in self.age_markers)
 
     def _head(self, m: RuleMatch, text: str) -> Optional[tuple[int, int]]:
         """The noun a figure counts: the last word of the short run of words after it."""
@@ -300,7 +311,8 @@ class Extractor:
             if lowered in skip and collected is None and count < 2:
                 position = word.end()
                 continue
-            if lowered in self.head_stopwords or (collected and (lowered.endswith("ed") or lowered in self.event_cue_words)):
+            if lowered in self.head_stopwords or (collected and (lowered.endswith(("ed", "ing"))
+                                                                 or lowered in self.event_cue_words)):
                 break
             collected = word.span(1)
             position = word.end()
@@ -326,7 +338,7 @@ class Extractor:
             position = cue.end()
             for part in raws[index + 1:]:
                 gap = text[position:part["start"]]
-                if not re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?", gap):
+                if not re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?", gap) or not self._part_fits(whole, part):
                     break
                 part["part_of"] = whole["figure_id"]
                 part["event"] = part["event"] or whole["event"]
@@ -334,6 +346,14 @@ class Extractor:
         for raw in raws:
             raw.pop("_head_end", None)
         return raws
+
+    def _part_fits(self, whole: dict[str, Any], part: dict[str, Any]) -> bool:
+        """A part counts the same kind of thing as its whole: same head, or people within people."""
+        whole_head, part_head = (whole["head"] or "").lower(), (part["head"] or "").lower()
+        if not whole_head or not part_head:
+            return False
+        return (part_head == whole_head or _singular(part_head) == _singular(whole_head)
+                or (whole["head_group"] == "superset" and part["head_group"] in ("subset", "superset")))
 
     def _event_of(self, raw: dict[str, Any], text: str) -> Optional[str]:
         prefix = self.prefix_pattern.search(text, max(0, raw["start"] - 40), raw["start"])
@@ -360,13 +380,15 @@ class Extractor:
             return (0, len(text))
 
         def event_dates(event_text: Optional[str], own_sentence: tuple[int, int]) -> list[int]:
-            keys = {w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", event_text or "")} - self.generic_event_words
+            # Only proper names tie an event to a date elsewhere: "Khojaly", not "genocide" or "police".
+            keys = {w for w in re.findall(r"[^\W\d_][\w’'-]*", event_text or "")
+                    if w[0].isupper() and w.lower() not in self.generic_event_words}
             found = []
             for index, date in enumerate(dates):
                 if date.year_inferred or date.first_day is None or date.first_day > published:
                     continue
                 s = sentence(date.start)
-                words = {w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", text[s[0]:s[1]])}
+                words = set(re.findall(r"[^\W\d_][\w’'-]*", text[s[0]:s[1]]))
                 if s == own_sentence or (keys and keys & words):
                     found.append(index)
             return sorted(found, key=lambda i: dates[i].first_day)
@@ -397,9 +419,11 @@ class Extractor:
             if ranges:
                 links.duration_ranges[index] = ranges[0]
         for index, date in enumerate(dates):
-            s = sentence(date.start)
-            segment = text[s[0]:s[1]]
-            if self.past_cues.search(segment) and not self.future_cues.search(segment):
+            if date.year_inferred or date.granularity not in ("day", "month") or date.first_day is None:
+                continue
+            if (date.first_day - published).days <= self.grace_days:
+                continue
+            if self.past_event_before_date.search(text, max(0, date.start - 60), date.start):
                 links.past_dates.append(index)
         for index, figure in enumerate(result.claims["figure"]):
             s = sentence(figure.start)
@@ -411,7 +435,7 @@ class Extractor:
                     source = found.group("source").lower()
                     break
             links.figure_source[index] = source
-            if self.time_words.search(segment) or any(s[0] <= d.start < s[1] for d in dates):
+            if self.own_frame_words.search(segment) or any(s[0] <= d.start < s[1] for d in dates):
                 links.figure_time_marked.append(index)
         return links
 
@@ -419,6 +443,10 @@ class Extractor:
 def _word_set_pattern(words: list[str]) -> re.Pattern[str]:
     alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
     return re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _timex(year: int, month: Optional[int], day: Optional[int]) -> str:

@@ -68,10 +68,13 @@ class Grammar:
         self.macros: dict[str, str] = _load_yaml(directory / "macros.yaml")
         self._expanded: dict[str, str] = {}
         self.rules: dict[str, list[GrammarRule]] = {}
+        self.prefixes: dict[str, re.Pattern[str]] = {}
         for name in RULE_FILES:
             data = _load_yaml(directory / f"{name}.yaml")
             kind = data["kind"]
             self.rules[kind] = [self._compile_rule(kind, spec, name) for spec in data["rules"]]
+            if "prefix" in data:
+                self.prefixes[kind] = self.compile(data["prefix"])
         ingest = _load_yaml(directory / "ingest.yaml")
         self.ingest = {key: re.compile(self.expand(value), re.MULTILINE) for key, value in ingest.items()}
         self.context = _load_yaml(directory / "context.yaml")
@@ -126,10 +129,18 @@ class Grammar:
         for rules in self.rules.values():
             yield from rules
 
-    def find(self, kind: str, text: str) -> list[RuleMatch]:
-        """Non-overlapping matches of one kind: the longest wins, earlier rules break ties."""
+    def find(self, kind: str, text: str, lowered: str | None = None) -> list[RuleMatch]:
+        """Non-overlapping matches of one kind: the longest wins, earlier rules break ties.
+
+        A rule's ``requires`` words are a cheap pre-filter: without one of them in the text
+        (lower-cased), the rule cannot match and is not run.
+        """
+        lowered = text.lower() if lowered is None else lowered
         candidates = []
         for priority, rule in enumerate(self.rules[kind]):
+            requires = rule.options.get("requires")
+            if requires and not any(word in lowered for word in requires):
+                continue
             for m in rule.regex.finditer(text):
                 found = RuleMatch(rule, m)
                 if found.end > found.start:

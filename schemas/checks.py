@@ -182,7 +182,7 @@ def _anniversary_year(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
 def _elapsed(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
     published = claims.article.published_date
     for index, claim in enumerate(claims.elapsed):
-        if claim.anchor != "since":
+        if claim.anchor != "since" or claim.period:
             continue
         years = claim.n * (10 if claim.unit == "decade" else 1)
         # Decades are round numbers: "three decades" covers 25-34 years; years allow the

@@ -106,6 +106,7 @@ class ElapsedClaim(Claim):
     unit: Literal["year", "decade"] = Field(description="The unit of n.")
     anchor: Literal["since", "ago", "after"] = Field(description="What the time is counted from.")
     anchor_year: Optional[int] = Field(None, description="The year written as the anchor, if any.")
+    period: bool = Field(False, description="A past period ('in the two years since 1982'), not time until publication.")
     event_text: Optional[str] = Field(None, description="The event written as the anchor, if any.")
     implied_year: Optional[int] = Field(None, description="The year the claim implies.")
 
