@@ -418,6 +418,9 @@ class Extractor:
                       and self.duration_range_gap.fullmatch(text, claim.end, d.start)]
             if ranges:
                 links.duration_ranges[index] = ranges[0]
+                span = dates[ranges[0]]
+                result.claims["duration"][index] = claim.model_copy(
+                    update={"start_date": span.first_day, "end_date": span.last_day})
         for index, date in enumerate(dates):
             if date.year_inferred or date.granularity not in ("day", "month") or date.first_day is None:
                 continue

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
@@ -25,16 +25,41 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 @dataclass(frozen=True)
 class InputRef:
-    """One input file: where it is, the root it is reported relative to, and its stat signature."""
+    """One input file (or a window of a JSONL file's lines): where it is, the root it is reported
+    relative to, and its stat signature."""
 
     path: str
     relative: str
     size: int
     mtime_ns: int
+    first_line: int = 1
+    last_line: Optional[int] = None  # inclusive; None = to the end
 
     @property
     def is_jsonl(self) -> bool:
         return Path(self.path).suffix.lower() in JSONL_SUFFIXES
+
+    @property
+    def n_articles(self) -> int:
+        """Articles this input holds at most (lines of a JSONL window; an estimate for a whole JSONL file)."""
+        if not self.is_jsonl:
+            return 1
+        if self.last_line is not None:
+            return self.last_line - self.first_line + 1
+        return max(1, self.size // 2048)
+
+
+def split_jsonl(ref: InputRef, lines_per_piece: int) -> list[InputRef]:
+    """A JSONL file as windows of at most ``lines_per_piece`` lines, so a large feed spreads over tasks."""
+    with open(ref.path, "rb") as handle:
+        data = handle.read()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return [ref]  # UTF-16 cannot be split on newline bytes; read it whole
+    n_lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    if n_lines <= lines_per_piece:
+        return [ref]
+    return [replace(ref, first_line=start, last_line=min(start + lines_per_piece - 1, n_lines))
+            for start in range(1, n_lines + 1, lines_per_piece)]
 
 
 def discover(inputs: list[Union[str, Path]]) -> list[InputRef]:
@@ -127,22 +152,40 @@ def read_text_article(ref: InputRef, grammar: Grammar) -> Union[Article, Reject]
     )
 
 
+def _jsonl_lines(data: bytes, ref: InputRef) -> Iterator[tuple[int, Optional[str], str]]:
+    """(line number, text or None if undecodable, encoding) for the lines in the ref's window."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = decode(data)
+        lines: list = text.splitlines() if text is not None else []
+        for number, line in enumerate(lines, start=1):
+            yield number, line, encoding
+        return
+    last = ref.last_line or float("inf")
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if number < ref.first_line:
+            continue
+        if number > last:
+            break
+        text, encoding = decode(raw.rstrip(b"\r"))
+        yield number, text, encoding
+
+
 def read_jsonl_articles(ref: InputRef) -> Iterator[Union[Article, Reject]]:
     try:
         data = Path(ref.path).read_bytes()
     except OSError as exc:
         yield _reject(ref.relative, RejectReason.UNREADABLE, error=exc.strerror)
         return
-    text, encoding = decode(data)
-    if text is None:
-        yield _reject(ref.relative, RejectReason.BINARY if encoding == "binary" else RejectReason.UNDECODABLE)
-        return
     any_line = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line, encoding in _jsonl_lines(data, ref):
+        source = f"{ref.relative}#{number}"
+        if line is None:
+            any_line = True
+            yield _reject(source, RejectReason.BINARY if encoding == "binary" else RejectReason.UNDECODABLE, number)
+            continue
         if not line.strip():
             continue
         any_line = True
-        source = f"{ref.relative}#{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -165,7 +208,7 @@ def read_jsonl_articles(ref: InputRef) -> Iterator[Union[Article, Reject]]:
             outlet=_text_or_none(record.get("source")), title=_text_or_none(record.get("title")),
             url=_text_or_none(record.get("url")), encoding=encoding, text=body,
         )
-    if not any_line:
+    if not any_line and ref.first_line == 1:
         yield _reject(ref.relative, RejectReason.EMPTY)
 
 
@@ -186,5 +229,6 @@ def signature(refs: list[InputRef], salt: str) -> str:
     """A cheap key for a set of inputs: relative path, size and mtime of each, plus a version salt."""
     digest = hashlib.sha256(salt.encode())
     for ref in refs:
-        digest.update(f"{ref.relative}\0{os.path.abspath(ref.path)}\0{ref.size}\0{ref.mtime_ns}\n".encode())
+        digest.update(f"{ref.relative}\0{os.path.abspath(ref.path)}\0{ref.size}\0{ref.mtime_ns}\0"
+                      f"{ref.first_line}-{ref.last_line}\n".encode())
     return digest.hexdigest()[:20]

@@ -26,7 +26,7 @@ from schemas.tables import KIND_TABLES, REJECTS, SCHEMA_VERSION, TABLES
 
 from ._errors import REJECT_TEXT, RejectReason
 from ._grammar import default_grammar
-from ._ingest import InputRef, read_inputs, signature
+from ._ingest import InputRef, read_inputs, signature, split_jsonl
 from ._validate import ArticleResult, analyse
 
 STATUSES = ("clean", "quarantine")
@@ -52,13 +52,16 @@ class Chunk:
 def plan_chunks(refs: list[InputRef], chunk_size: int = 1000) -> list[Chunk]:
     """Group inputs into chunks of about ``chunk_size`` articles, cut where a file name's hash says.
 
-    A JSONL file counts as many articles as it has bytes / 2 KB (a cheap estimate).
+    A JSONL file larger than a chunk is split into windows of ``chunk_size`` lines first.
     """
+    pieces = [piece for ref in refs
+              for piece in (split_jsonl(ref, chunk_size) if ref.is_jsonl and ref.size > chunk_size * 512 else [ref])]
     chunks, current, weight = [], [], 0
-    for ref in refs:
+    for ref in pieces:
         current.append(ref)
-        weight += max(1, ref.size // 2048) if ref.is_jsonl else 1
-        cut = int(hashlib.sha1(ref.relative.encode()).hexdigest()[:8], 16) % max(1, chunk_size) == 0
+        weight += ref.n_articles
+        name = f"{ref.relative}#{ref.first_line}"
+        cut = int(hashlib.sha1(name.encode()).hexdigest()[:8], 16) % max(1, chunk_size) == 0
         if cut or weight >= 2 * chunk_size:
             chunks.append(Chunk(len(chunks), tuple(current)))
             current, weight = [], 0

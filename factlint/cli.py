@@ -54,8 +54,12 @@ def cli() -> None:
 @fail_on_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.option("--verbose", is_flag=True, help="Show Prefect's own logs.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Processes for the CPU work (default: one per core).")
+@click.option("--dask-address", default=None, metavar="tcp://HOST:8786",
+              help="Run chunk tasks on an existing Dask cluster (needs PREFECT_API_URL and the 'dask' extra).")
 def run(inputs: tuple[Path, ...], out: Path, chunk_size: int, fail_on: Optional[str], progress: Optional[bool],
-        verbose: bool) -> None:
+        verbose: bool, workers: Optional[int], dask_address: Optional[str]) -> None:
     """Run the Prefect flow over INPUTS (files or folders; default raw/).
 
     Uses the Prefect server in PREFECT_API_URL when set, else Prefect's embedded mode.
@@ -66,12 +70,14 @@ def run(inputs: tuple[Path, ...], out: Path, chunk_size: int, fail_on: Optional[
     """
     from ._prefect_env import configure_prefect
 
+    if dask_address and not os.environ.get("PREFECT_API_URL"):
+        raise click.ClickException(str(ConfigurationError(Messages.E302.format(runner="Dask"))))
     configure_prefect(verbose=verbose)
     try:
-        from flows.pipeline import factlint_run
+        from flows.pipeline import flow_for
 
-        result = factlint_run(inputs=[str(i) for i in inputs or (Path("raw"),)], out=str(out),
-                              chunk_size=chunk_size, progress=progress)
+        result = flow_for(dask_address)(inputs=[str(i) for i in inputs or (Path("raw"),)], out=str(out),
+                              chunk_size=chunk_size, progress=progress, workers=1 if dask_address else workers)
     except FactlintError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(format_summary(result))
@@ -89,7 +95,7 @@ def format_summary(result: dict[str, Any]) -> str:
              f" + rejected {result['rejected']}",
              f"  chunks {result['chunks']} ({result['chunks_cached']} unchanged, reused)"]
     rows = summary_counts(result)
-    lines.append("  findings: " + ("none" if not rows else ""))
+    lines.append("  findings:" + (" none" if not rows else ""))
     lines += [f"    {r['count']:>6}  {r['severity']:<8} {r['rule_id']}" for r in rows]
     lines.append(f"  report: {Path(result['report_dir']) / 'report.html'}")
     return "\n".join(lines)
@@ -203,3 +209,7 @@ def main() -> None:
     except FactlintError as exc:  # pragma: no cover - click handles ClickException
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_FAILURE)
+
+
+if __name__ == "__main__":
+    main()

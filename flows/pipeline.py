@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 from typing import Any, Optional
 
-from prefect import flow, task
+from prefect import flow, task, unmapped
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from factlint._pipeline import Chunk, ChunkSummary, analyse_chunk
+from factlint._parallel import analyse_chunk_parallel
+from factlint._pipeline import Chunk, ChunkSummary
 from factlint._progress import Progress
 from factlint._report import summary_counts
 from factlint._run import finish_run, plan_run
@@ -25,19 +26,25 @@ DEFAULT_WORKERS = max(2, min(8, (os.cpu_count() or 2)))
 
 
 @task(name="analyse-chunk", retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE)
-def analyse_chunk_task(chunk: Chunk, cache_dir: str) -> ChunkSummary:
+def analyse_chunk_task(chunk: Chunk, cache_dir: str, workers: int = 1) -> ChunkSummary:
     # Results are cached by factlint itself, keyed on input stat signatures and the rules' version.
-    return analyse_chunk(chunk, cache_dir)
+    return analyse_chunk_parallel(chunk, cache_dir, workers)
 
 
 @flow(name="factlint-run", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=DEFAULT_WORKERS))
 def factlint_run(inputs: list[str], out: str = "output", chunk_size: int = 1000,
-                 progress: Optional[bool] = None) -> dict[str, Any]:
-    """Ingest articles, check their claims, publish clean and quarantined Parquet and a report."""
+                 progress: Optional[bool] = None, workers: Optional[int] = None) -> dict[str, Any]:
+    """Ingest articles, check their claims, publish clean and quarantined Parquet and a report.
+
+    ``workers`` processes share the CPU work (default: one per core, none for a single chunk).
+    """
     plan = plan_run(inputs, out, chunk_size)
-    meter = Progress(total=sum(len(c.refs) for c in plan.chunks), enabled=progress)
-    futures = analyse_chunk_task.map(list(plan.chunks), str(plan.cache_dir))
-    sizes = {future.task_run_id: len(chunk.refs) for future, chunk in zip(futures, plan.chunks)}
+    if workers is None:
+        workers = os.cpu_count() or 1
+    workers = min(workers, len(plan.chunks))
+    meter = Progress(total=sum(ref.n_articles for c in plan.chunks for ref in c.refs), enabled=progress)
+    futures = analyse_chunk_task.map(list(plan.chunks), unmapped(str(plan.cache_dir)), unmapped(workers))
+    sizes = {future.task_run_id: sum(ref.n_articles for ref in chunk.refs) for future, chunk in zip(futures, plan.chunks)}
     summaries = []
     for future in as_completed(futures):
         summaries.append(future.result())
@@ -59,3 +66,16 @@ def _publish_artifacts(result: Any) -> None:
     create_link_artifact(key="factlint-report", link=(result.report_dir / "report.html").resolve().as_uri(),
                          link_text="factlint report.html")
 
+
+
+def flow_for(dask_address: Optional[str] = None):
+    """The flow with the task runner asked for: the bounded thread pool, or an existing Dask cluster.
+
+    Dask workers must import factlint and see the same input and output paths; they report to the
+    Prefect server in PREFECT_API_URL (in embedded mode each would start a server of its own).
+    """
+    if not dask_address:
+        return factlint_run
+    from prefect_dask import DaskTaskRunner  # the "dask" extra
+
+    return factlint_run.with_options(task_runner=DaskTaskRunner(address=dask_address))

@@ -41,14 +41,14 @@ class Finding(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     finding_id: str = Field(description="Stable id: hash of rule, version, article and spans.")
-    article_id: str
-    rule_id: str = Field(description="Stable rule id, family.name.")
-    rule_version: int = Field(ge=1)
-    severity: Severity
-    message: str
+    article_id: str = Field(description="The article the finding is about (articles.article_id).")
+    rule_id: str = Field(description="Stable rule id, family.name (see docs/rules.md).")
+    rule_version: int = Field(ge=1, description="Version of the rule that made the finding.")
+    severity: Severity = Field(description="error (the article is quarantined), warning or info.")
+    message: str = Field(description="What is inconsistent, in words.")
     as_written: Optional[str] = Field(None, description="The claims as the text states them.")
     as_evaluated: Optional[str] = Field(None, description="The arithmetic as evaluated, e.g. '68 + 26 = 94 <= 150'.")
-    spans: list[Span]
+    spans: list[Span] = Field(description="The claims involved: offsets into articles.text and their role.")
 
 
 class Reject(BaseModel):
@@ -56,7 +56,7 @@ class Reject(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    source_path: str
+    source_path: str = Field(description="Input path relative to its input root; 'file.jsonl#<line>' for JSONL.")
     line: Optional[int] = Field(None, ge=1, description="Line number in a JSONL file.")
-    reason_code: str
-    reason: str
+    reason_code: str = Field(description="Stable reason code, R001-R010 (factlint.RejectReason).")
+    reason: str = Field(description="Why the input was rejected, in words.")

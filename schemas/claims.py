@@ -125,6 +125,8 @@ class DurationClaim(Claim):
     unit: Literal["day", "week", "month", "year"] = Field(description="The unit of n.")
     value: str = Field(description="TIMEX3 duration value, e.g. P44D.")
     noun: Optional[str] = Field(None, description="What lasted that long ('Patriotic War').")
+    start_date: Optional[dt.date] = Field(None, description="First day of the span, when the text states it.")
+    end_date: Optional[dt.date] = Field(None, description="Last day of the span, when the text states it.")
 
 
 Qualifier = Literal["exact", "more_than", "at_least", "nearly", "less_than", "at_most", "about", "vague"]

@@ -61,6 +61,12 @@ def test_serve_refuses_without_a_server(monkeypatch):
     assert result.exit_code != 0 and "E301" in result.output
 
 
+def test_dask_runner_refuses_without_a_server(monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    result = CliRunner().invoke(cli, ["run", "raw", "--dask-address", "tcp://127.0.0.1:8786"])
+    assert result.exit_code != 0 and "E302" in result.output
+
+
 def test_check_prints_editor_lines_without_prefect(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_text(BAD)

@@ -77,3 +77,18 @@ def test_article_ids_are_stable_and_offsets_index_the_stored_text(tmp_path):
 def test_missing_input_path_is_an_error(tmp_path):
     with pytest.raises(InputError, match="E201"):
         discover([tmp_path / "nope"])
+
+
+def test_jsonl_windows_read_the_same_as_the_whole_file(tmp_path):
+    from factlint._ingest import split_jsonl
+
+    lines = [json.dumps({"published": "2024-02-26", "text": f"Article number {i}."}) for i in range(7)]
+    lines.insert(3, "{broken")
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    [whole] = discover([path])
+    pieces = split_jsonl(whole, 3)
+    assert [(p.first_line, p.last_line) for p in pieces] == [(1, 3), (4, 6), (7, 8)]
+    from_pieces = [item for piece in pieces for item in read_inputs([piece])]
+    assert from_pieces == list(read_inputs([whole]))
+    assert [getattr(i, "reason_code", None) for i in from_pieces].count("R006") == 1

@@ -91,3 +91,15 @@ def test_crash_mid_publish_leaves_previous_output_whole(raw_copy, tmp_path, monk
     assert _rows(out, "articles", "clean") == before
     manifest = json.loads((current / "_manifest.json").read_text())
     assert manifest["files"]["clean/articles"]["rows"] == len(before)
+
+
+def test_large_feeds_are_split_into_chunks_with_the_same_result(tmp_path):
+    feed = tmp_path / "feeds" / "wire.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("\n".join(json.dumps({"published": "2024-01-01", "text": f"Report {i}: {i + 3} people were "
+                                                                           "killed in the storm."}) for i in range(40)))
+    one = factlint.run_inline([feed.parent], tmp_path / "one", chunk_size=1000)
+    many = factlint.run_inline([feed.parent], tmp_path / "many", chunk_size=1)
+    assert many.totals["chunks"] > 1 and one.totals["chunks"] == 1
+    assert one.totals["inputs"] == many.totals["inputs"] == 40
+    assert _rows(tmp_path / "one", "figures", "clean") == _rows(tmp_path / "many", "figures", "clean")
