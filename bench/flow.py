@@ -46,7 +46,7 @@ def main() -> None:
     try:
         for workers in args.workers:
             home = scratch / f"home-{workers}"
-            cold, summary = timed_run(args.data, scratch / "cold", home, workers)
+            cold, summary = timed_run(args.data, scratch / f"cold-{workers}", home, workers)
             warm = []
             for i in range(args.repeats):
                 out = scratch / f"out-{workers}-{i}"

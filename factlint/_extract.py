@@ -428,17 +428,17 @@ class Extractor:
                 continue
             if self.past_event_before_date.search(text, max(0, date.start - 60), date.start):
                 links.past_dates.append(index)
+        frames: dict[tuple[int, int], tuple[Optional[str], bool]] = {}
         for index, figure in enumerate(result.claims["figure"]):
             s = sentence(figure.start)
-            segment = text[s[0]:s[1]]
-            source = None
-            for pattern in self.source_patterns:
-                found = pattern.search(segment)
-                if found:
-                    source = found.group("source").lower()
-                    break
-            links.figure_source[index] = source
-            if self.own_frame_words.search(segment) or any(s[0] <= d.start < s[1] for d in dates):
+            if s not in frames:  # one look per sentence, however many figures it holds
+                segment = text[s[0]:s[1]]
+                source = next((found.group("source").lower() for found in
+                               (pattern.search(segment) for pattern in self.source_patterns) if found), None)
+                marked = bool(self.own_frame_words.search(segment)) or any(s[0] <= d.start < s[1] for d in dates)
+                frames[s] = (source, marked)
+            links.figure_source[index], marked = frames[s]
+            if marked:
                 links.figure_time_marked.append(index)
         return links
 
