@@ -83,6 +83,10 @@ class Extractor:
         self.clause_end = g.compile(ctx["clause_end"])
         self.duration_range_gap = g.compile(ctx["duration_range_gap"])
         self.elapsed_period_prefix = g.compile(ctx["elapsed_period_prefix"])
+        self.change_before_range = g.compile(ctx["change_before_range"])
+        self.attached_gap_break = g.compile(ctx["attached_gap_break"])
+        self.past_event_verbs = _word_set_pattern(g.lexicon("past_event_verbs"))
+        self.future_cues = _word_set_pattern(g.lexicon("future_cues"))
         self.address_after = g.compile(ctx["address_after"])
         self.age_apposition = (g.compile(ctx["age_apposition_before"]), g.compile(ctx["age_apposition_after"]))
         self.past_event_before_date = g.compile(ctx["past_event_before_date"])
@@ -184,8 +188,12 @@ class Extractor:
             end_value = _timex(int(year2) if year2 else year,
                                self._month(m.group("month2")) if m.group("month2") else month,
                                self._day(m.group("day2")) if m.group("day2") else day)
-        if end_value and m.rule.options.get("ordered_only") and end_value < value:
-            return None
+        if end_value and end_value < value:
+            if m.rule.options.get("ordered_only"):
+                return None
+            if m.rule.options.get("reversed_is_a_change") and self.change_before_range.search(
+                    article.text, max(0, m.start - 100), m.start):
+                return None
         granularity = "day" if day else "month" if month else "year"
         return {"granularity": granularity, "value": value, "end_value": end_value, "year_inferred": inferred}
 
@@ -379,27 +387,49 @@ class Extractor:
                     return span
             return (0, len(text))
 
-        def event_dates(event_text: Optional[str], own_sentence: tuple[int, int]) -> list[int]:
-            # Only proper names tie an event to a date elsewhere: "Khojaly", not "genocide" or "police".
-            keys = {w for w in re.findall(r"[^\W\d_][\w’'-]*", event_text or "")
-                    if w[0].isupper() and w.lower() not in self.generic_event_words}
-            found = []
+        def event_dates(claim: Any) -> tuple[list[int], list[int]]:
+            """Dates that may be the claim's event: (all candidates, those only loosely tied to it).
+
+            Tied: in the claim's own clause, just after it ("the 30th anniversary of X of
+            February 1992"). Loosely tied: in a sentence that shares a proper name with the event
+            phrase ("Khojaly"); generic words ("genocide", "police") tie nothing.
+            """
+            words = re.findall(r"[^\W\d_][\w’'-]*", claim.event_text or "")
+            keys = {w for w in words if w[0].isupper() and w.lower() not in self.generic_event_words}
+            what = {w.lower() for w in words if w.lower() in self.generic_event_words} - self.head_stopwords
+            tied, loose = [], []
             for index, date in enumerate(dates):
                 if date.year_inferred or date.first_day is None or date.first_day > published:
                     continue
+                if (0 <= date.start - claim.start <= 140
+                        and not self.attached_gap_break.search(text, claim.start, date.start)):
+                    tied.append(index)
+                    continue
                 s = sentence(date.start)
-                words = set(re.findall(r"[^\W\d_][\w’'-]*", text[s[0]:s[1]]))
-                if s == own_sentence or (keys and keys & words):
-                    found.append(index)
-            return sorted(found, key=lambda i: dates[i].first_day)
+                found = set(re.findall(r"[^\W\d_][\w’'-]*", text[s[0]:s[1]]))
+                # The sentence must name the event (every name in the phrase) and say what happened:
+                # the phrase's own event word ("tragedy") or, lacking one, a past event verb.
+                happened = ({w.lower() for w in found} & what) if what else self.past_event_verbs.search(text, *s)
+                if keys and keys <= found and happened:
+                    loose.append(index)
+            return sorted(tied + loose, key=lambda i: dates[i].first_day), loose
 
         links = Links()
         for index, claim in enumerate(result.claims["anniversary"]):
-            links.anniversary_event_dates[index] = event_dates(claim.event_text, sentence(claim.start))
+            candidates, loose = event_dates(claim)
+            # A date in the year of publication or the one before is the anniversary's own time
+            # ("2006 marks the 45th anniversary"), not its event, unless it is a first anniversary.
+            keep = [i for i in candidates if claim.ordinal < 2 or dates[i].first_day.year < published.year - 1]
+            links.anniversary_event_dates[index] = keep
+            own = sentence(claim.start)
+            if self.future_cues.search(text, own[0], own[1]):
+                links.announced_anniversaries.append(index)
+            links.loose_links.extend(("anniversary", index, i) for i in keep if i in loose)
         for index, claim in enumerate(result.claims["elapsed"]):
             if claim.anchor == "since" and claim.anchor_year is None and claim.event_text:
-                links.elapsed_event_dates[index] = [
-                    i for i in event_dates(claim.event_text, (-1, -1)) if dates[i].start != claim.start]
+                candidates, loose = event_dates(claim)
+                links.elapsed_event_dates[index] = candidates
+                links.loose_links.extend(("elapsed", index, i) for i in candidates if i in loose)
         for index, claim in enumerate(result.claims["century"]):
             if not self.century_attachment.search(text, max(0, claim.start - 20), claim.start):
                 continue

@@ -31,8 +31,10 @@ from .claims import (
 )
 
 # How far from publication an Nth anniversary may fall and still be "this" anniversary:
-# articles announce one a few months ahead or report it a few months late.
+# articles announce one a few months ahead or report it a few months late; one announced in
+# future terms ("next year to mark ...") may be up to a year ahead.
 ANNIVERSARY_WINDOW_DAYS = 183
+ANNOUNCED_WINDOW_DAYS = 366
 
 
 class YearRef(BaseModel):
@@ -54,7 +56,11 @@ class Links(BaseModel):
     elapsed_event_dates: dict[int, list[int]] = Field(default_factory=dict)
     century_years: dict[int, list[YearRef]] = Field(default_factory=dict)
     duration_ranges: dict[int, int] = Field(default_factory=dict)
-    past_dates: list[int] = Field(default_factory=list, description="Dates in sentences told in the past tense.")
+    past_dates: list[int] = Field(default_factory=list, description="Dates of events told in the past tense.")
+    announced_anniversaries: list[int] = Field(
+        default_factory=list, description="Anniversaries told as coming ('next year to mark the 10th anniversary').")
+    loose_links: list[tuple[str, int, int]] = Field(
+        default_factory=list, description="(kind, claim index, date index) links made only through a shared name.")
     figure_source: dict[int, Optional[str]] = Field(default_factory=dict)
     figure_time_marked: list[int] = Field(default_factory=list)
 
@@ -164,12 +170,15 @@ def _anniversary_year(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
             else:
                 due = _add_years(date.first_day, anniversary.ordinal)
                 gap_days = abs((published - due).days)
-                if gap_days <= ANNIVERSARY_WINDOW_DAYS:
+                ahead = due > published and index in claims.links.announced_anniversaries
+                if gap_days <= (ANNOUNCED_WINDOW_DAYS if ahead else ANNIVERSARY_WINDOW_DAYS):
                     break
                 failures.append((date, due.isoformat(), f"{gap_days} days"))
         else:
             date, due, gap = failures[0]
-            yield {"ordinal": anniversary.ordinal, "suffix": suffix(anniversary.ordinal),
+            # A date tied to the event only through a shared name may belong to another event.
+            uncertain = ("anniversary", index, claims.dates.index(date)) in claims.links.loose_links
+            yield {"uncertain": uncertain, "ordinal": anniversary.ordinal, "suffix": suffix(anniversary.ordinal),
                    "event_value": date.value, "anniversary_value": due, "published": published.isoformat(),
                    "spans": [_span(anniversary, "anniversary"), _span(date, "event_date")],
                    "as_written": f"{anniversary.text} of an event of {date.text}",
