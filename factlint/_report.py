@@ -43,16 +43,25 @@ def load_findings(snapshot: Path) -> list[dict[str, Any]]:
     return findings
 
 
-def _excerpt_bounds(text: str, spans: list[dict[str, Any]]) -> tuple[int, int]:
-    """From the start of the sentence holding the first span to the end of the one holding the last."""
-    start = min(s["start"] for s in spans) if spans else 0
-    end = max(s["end"] for s in spans) if spans else min(len(text), CONTEXT_CHARS)
-    sentence_start = text.rfind(". ", 0, start)
-    left = max(sentence_start + 2 if sentence_start != -1 else 0, text.rfind("\n", 0, start) + 1,
-               start - CONTEXT_CHARS)
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    right = min(min(right_candidates) + 1 if right_candidates else len(text), end + CONTEXT_CHARS, len(text))
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or at most CONTEXT_CHARS either side) around text[start:end]."""
+    stop = text.rfind(". ", 0, start)
+    left = max(stop + 2 if stop != -1 else 0, text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(min(ends) + 1 if ends else len(text), end + CONTEXT_CHARS, len(text))
     return left, right
+
+
+def excerpt_windows(text: str, spans: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The sentences holding the spans, merged where they touch: far-apart spans get one window each."""
+    windows: list[tuple[int, int]] = []
+    for s in sorted(spans, key=lambda s: s["start"]):
+        left, right = _sentence_bounds(text, s["start"], s["end"])
+        if windows and left <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], right))
+        else:
+            windows.append((left, right))
+    return windows or [(0, min(len(text), CONTEXT_CHARS))]
 
 
 def highlight(text: str, spans: list[dict[str, Any]], start: int, end: int) -> str:
@@ -139,14 +148,15 @@ def render_html(run_id: str, totals: dict[str, Any], findings: list[dict[str, An
     out.append(f"<h2>Findings</h2><p>{len(shown)} of {len(findings)} shown"
                + (" (every finding is in findings.jsonl)" if len(shown) < len(findings) else "") + ".</p>")
     for f in shown:
-        start, end = _excerpt_bounds(f["_text"], f["spans"])
+        excerpt = "<br>".join(highlight(f["_text"], f["spans"], start, end)
+                           for start, end in excerpt_windows(f["_text"], f["spans"]))
         spans = "; ".join(f"{s['role']}: “{s['text']}” [{s['start']}–{s['end']}]" for s in f["spans"])
         out.append(
             f"<div class='card {esc(f['severity'])}' id='f-{esc(f['finding_id'])}'>"
             f"<span class=sev>{esc(f['severity'])}</span> <a href='#rule-{esc(f['rule_id'])}'><code>"
             f"{esc(f['rule_id'])}</code></a> v{f['rule_version']} · {esc(f['source_path'])} · published "
             f"{esc(f['published_date'])}<p>{esc(f['message'])}</p>"
-            f"<div class=excerpt>{highlight(f['_text'], f['spans'], start, end)}</div>"
+            f"<div class=excerpt>{excerpt}</div>"
             f"<p class=arith>as written: {esc(f['as_written'] or '')}<br>as evaluated: {esc(f['as_evaluated'] or '')}</p>"
             f"<p><small>{esc(spans)}</small></p></div>")
     out.append("<h2>Rules</h2><dl>")

@@ -181,7 +181,7 @@ def _anniversary_year(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
             yield {"uncertain": uncertain, "ordinal": anniversary.ordinal, "suffix": suffix(anniversary.ordinal),
                    "event_value": date.value, "anniversary_value": due, "published": published.isoformat(),
                    "spans": [_span(anniversary, "anniversary"), _span(date, "event_date")],
-                   "as_written": f"{anniversary.text} of an event of {date.text}",
+                   "as_written": f"{anniversary.text} (event: {date.text})",
                    "as_evaluated": f"{date.value} + {anniversary.ordinal} years = {due}; "
                                    f"published {published} is {gap} away (allowed: about six months)"}
 

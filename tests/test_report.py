@@ -38,3 +38,14 @@ def test_highlight_tolerates_overlapping_spans():
     out = highlight("abcdef", [{"start": 1, "end": 4, "role": "x"}, {"start": 2, "end": 5, "role": "y"}], 0, 6)
     assert out.count("<mark") == 2 and "abcdef" == out.replace('<mark class="x" title="x">', "").replace(
         '<mark class="y" title="y">', "").replace("</mark>", "")
+
+
+def test_far_apart_spans_get_a_window_each():
+    from factlint._report import excerpt_windows
+
+    text = "First sentence with A. " + "Filler sentence here. " * 40 + "Last sentence with B."
+    spans = [{"start": 20, "end": 21, "role": "name"}, {"start": len(text) - 2, "end": len(text) - 1, "role": "variant"}]
+    windows = excerpt_windows(text, spans)
+    assert len(windows) == 2 and windows[0][1] < windows[1][0]
+    assert excerpt_windows("One. Two A and B.", [{"start": 9, "end": 10, "role": "x"},
+                                                 {"start": 15, "end": 16, "role": "y"}]) == [(5, 17)]
