@@ -10,13 +10,12 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Callable, Optional
 
 from pydantic import ValidationError
 
 from schemas.article import Article
-from schemas.checks import ArticleClaims, Links, YearRef
+from schemas.checks import Links, YearRef
 from schemas.claims import (
     AnniversaryClaim,
     CenturyClaim,
@@ -76,46 +75,27 @@ class Extractor:
 
     def __init__(self, grammar: Grammar | None = None) -> None:
         self.grammar = g = grammar or default_grammar()
+        self.patterns = g.patterns  # context.yaml, compiled
         ctx = g.context
         self.source_patterns = [g.compile(p) for p in ctx["source_patterns"]]
+        self.age_markers = [g.compile(p) for p in ctx["age_markers"]]
+        self.grace_days = int(ctx["after_publication_grace_days"])
         self.own_frame_words = _word_set_pattern(ctx["own_frame_words"])
-        self.century_attachment = g.compile(ctx["century_attachment"])
-        self.clause_end = g.compile(ctx["clause_end"])
-        self.duration_range_gap = g.compile(ctx["duration_range_gap"])
-        self.elapsed_period_prefix = g.compile(ctx["elapsed_period_prefix"])
-        self.change_before_range = g.compile(ctx["change_before_range"])
-        self.attached_gap_break = g.compile(ctx["attached_gap_break"])
         self.past_event_verbs = _word_set_pattern(g.lexicon("past_event_verbs"))
         self.future_cues = _word_set_pattern(g.lexicon("future_cues"))
-        self.address_after = g.compile(ctx["address_after"])
-        self.age_apposition = (g.compile(ctx["age_apposition_before"]), g.compile(ctx["age_apposition_after"]))
-        self.past_event_before_date = g.compile(ctx["past_event_before_date"])
-        self.grace_days = int(ctx["after_publication_grace_days"])
-        self.age_markers = [g.compile(p) for p in ctx["age_markers"]]
-        self.age_prefix = g.compile(ctx["age_prefixes"])
+        self.event_pattern = _word_set_pattern(list(g.lexicon("events")))
+        self.event_of_cue = _normalised_keys(g.lexicon("events"))
+        self.prefix_event = _normalised_keys(g.lexicon("event_prefixes"))
         self.generic_event_words = set(g.lexicon("generic_event_words"))
         self.head_stopwords = set(g.lexicon("head_stopwords"))
         self.identifier_prefixes = set(g.lexicon("identifier_prefixes"))
-        self.count_nouns = set(g.lexicon("count_nouns_after_year"))
-        events = g.lexicon("events")
-        self.event_cues = [(cue, event) for event, cues in events.items() for cue in cues]
-        self.event_cue_words = {word for cue, _ in self.event_cues for word in cue.split()}
-        self.event_pattern = _word_set_pattern([cue for cue, _ in self.event_cues])
-        self.event_of_cue = {cue.lower(): event for cue, event in self.event_cues}
-        self.prefix_pattern = re.compile(
-            r"\b(?P<cue>" + "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+")
-                                             for cues in g.lexicon("event_prefixes").values() for c in cues),
-                                            key=len, reverse=True))
-            + r")\s+(?:(?:the|at\s+least|some|about|nearly|more\s+than)\s+)*$", re.IGNORECASE)
-        self.prefix_event = {c.lower(): e for e, cues in g.lexicon("event_prefixes").items() for c in cues}
+        self.event_cue_words = {word for cue in g.lexicon("events") for word in cue.split()}
         self.head_events = g.lexicon("head_events")
-        self.qualifier_prefix = g.prefixes["figure"]
         self.superset_heads = set(g.lexicon("superset_heads"))
         self.subset_heads = set(g.lexicon("subset_heads"))
-        self.partitive = re.compile(r"\s*,?\s*(?:" + g.alternation("partitive_cues") + r")\b", re.IGNORECASE)
         self.currency = g.lexicon("currency_symbols")
         self.unit_heads = g.lexicon("unit_heads")
-        self.head_word = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+        self.qualifier_prefix = g.prefixes["figure"]
         self.builders: dict[str, Callable[[RuleMatch, Article], Optional[dict[str, Any]]]] = {
             "date": self._date, "anniversary": self._anniversary, "elapsed": self._elapsed,
             "century": self._century, "duration": self._duration, "figure": self._figure, "name": self._name,
@@ -124,7 +104,7 @@ class Extractor:
     # -- entry point -----------------------------------------------------------------------
     def extract(self, article: Article) -> Extraction:
         text = article.text
-        result = Extraction(article, _text.sentences(text, self.grammar), _text.paragraphs(text))
+        result = Extraction(article, _text.sentences(text, self.grammar), _text.paragraphs(text, self.grammar))
         blocked: list[tuple[int, int]] = []
         lowered = " ".join(text.lower().split())  # for the rules' `requires` pre-filter only
         for kind in KIND_MODELS:
@@ -191,7 +171,7 @@ class Extractor:
         if end_value and end_value < value:
             if m.rule.options.get("ordered_only"):
                 return None
-            if m.rule.options.get("reversed_is_a_change") and self.change_before_range.search(
+            if m.rule.options.get("reversed_is_a_change") and self.patterns["change_before_range"].search(
                     article.text, max(0, m.start - 100), m.start):
                 return None
         granularity = "day" if day else "month" if month else "year"
@@ -205,7 +185,7 @@ class Extractor:
 
     def _anniversary(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         if m.group("anniversary_word"):
-            ordinal = self.grammar.lexicon("anniversary_words")[re.sub(r"\s+", " ", m.group("anniversary_word").lower())]
+            ordinal = self.grammar.lexicon("anniversary_words")[_normalised(m.group("anniversary_word"))]
         else:
             ordinal = _numbers.parse_ordinal(m.group("ordinal") or m.group("ordinal_word"), self.grammar)
         if ordinal is None:
@@ -222,7 +202,7 @@ class Extractor:
         anchor_year = int(m.group("since_year") or m.group("after_year") or 0) or None
         implied = (anchor_year + years) if anchor == "after" else (article.published_date.year - years)
         event = self._event(m)
-        period = bool(self.elapsed_period_prefix.search(article.text, max(0, m.start - 40), m.start))
+        period = bool(self.patterns["elapsed_period_prefix"].search(article.text, max(0, m.start - 40), m.start))
         return {"n": n, "unit": unit, "anchor": anchor, "anchor_year": anchor_year, "period": period,
                 "event_text": event.get("event_text"), "implied_year": int(implied)}
 
@@ -264,10 +244,10 @@ class Extractor:
         qualifier, start = "exact", m.start
         prefix = self.qualifier_prefix.search(text, max(0, m.start - 40), m.start)
         if prefix:
-            qualifier = self.grammar.lexicon("qualifiers")[re.sub(r"\s+", " ", prefix.group("qualifier").lower())]
+            qualifier = self.grammar.lexicon("qualifiers")[_normalised(prefix.group("qualifier"))]
             start = prefix.start()
         if m.group("vague"):
-            low, high = self.grammar.lexicon("vague_quantities")[re.sub(r"\s+", " ", m.group("vague").lower())]
+            low, high = self.grammar.lexicon("vague_quantities")[_normalised(m.group("vague"))]
             # "more than hundreds of" keeps the vague range's bounds
             value, value_max, qualifier = float(low), float(high), "vague"
         else:
@@ -290,39 +270,39 @@ class Extractor:
             head = self.unit_heads[head.lower()]
         if head is None and m.rule.options.get("requires_head"):
             return None
-        if head is None and m.group("number") and re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("number")):
+        if head is None and m.group("number") and self.patterns["bare_year"].fullmatch(m.group("number")):
             return None  # a bare year-like number with nothing counted is a year we did not date
         return {"start": start, "value": value, "value_max": value_max, "approximate": qualifier != "exact",
                 "qualifier": qualifier, "head": head, "_head_end": head_span[1] if head_span else m.end}
 
     def _is_not_a_count(self, m: RuleMatch, number_text: str, text: str) -> bool:
         before = text[max(0, m.start - 30):m.start]
-        previous = re.findall(r"([A-Za-z]+)\.?\s*#?\s*$", before)
-        if previous and previous[0].lower() in self.identifier_prefixes and previous[0][0].isupper():
+        previous = self.patterns["word_before_number"].search(before)
+        if previous and previous["word"].lower() in self.identifier_prefixes and previous["word"][0].isupper():
             return True  # "Flight 103", "Resolution 242"
-        if self.age_prefix.search(before):
+        if self.patterns["age_prefixes"].search(before):
             return True
         after = text[m.end:m.end + 60]
-        if self.age_apposition[0].search(before) and self.age_apposition[1].match(after):
+        if self.patterns["age_apposition_before"].search(before) and self.patterns["age_apposition_after"].match(after):
             return True
-        return bool(self.address_after.match(after)) or any(marker.match(after) for marker in self.age_markers)
+        return bool(self.patterns["address_after"].match(after)) or any(marker.match(after) for marker in self.age_markers)
 
     def _head(self, m: RuleMatch, text: str) -> Optional[tuple[int, int]]:
         """The noun a figure counts: the last word of the short run of words after it."""
         position, collected = m.end, None
         skip = {"of", "the"}
         for count in range(5):
-            word = self.head_word.match(text, position)
+            word = self.patterns["head_word"].match(text, position)
             if not word:
                 break
-            lowered = word.group(1).lower()
+            lowered = word.group("word").lower()
             if lowered in skip and collected is None and count < 2:
                 position = word.end()
                 continue
             if lowered in self.head_stopwords or (collected and (lowered.endswith(("ed", "ing"))
                                                                  or lowered in self.event_cue_words)):
                 break
-            collected = word.span(1)
+            collected = word.span("word")
             position = word.end()
             skip = set()
             if count >= 2:
@@ -332,7 +312,7 @@ class Extractor:
     def _attach_figures(self, raws: list[dict[str, Any]], article: Article) -> list[dict[str, Any]]:
         """Ids, events and partitive links, which need the figure's neighbours."""
         text = article.text
-        for index, raw in enumerate(raws):
+        for raw in raws:
             raw["figure_id"] = hashlib.sha256(
                 f"{article.article_id}:{raw['start']}:{raw['end']}".encode()).hexdigest()[:12]
             head = (raw["head"] or "").lower()
@@ -340,13 +320,13 @@ class Extractor:
                                  else "subset" if head in self.subset_heads else None)
             raw["event"] = self._event_of(raw, text)
         for index, whole in enumerate(raws):
-            cue = self.partitive.match(text, whole["_head_end"])
+            cue = self.patterns["partitive"].match(text, whole["_head_end"])
             if not cue:
                 continue
             position = cue.end()
             for part in raws[index + 1:]:
                 gap = text[position:part["start"]]
-                if not re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?", gap) or not self._part_fits(whole, part):
+                if not self.patterns["part_list_gap"].fullmatch(gap) or not self._part_fits(whole, part):
                     break
                 part["part_of"] = whole["figure_id"]
                 part["event"] = part["event"] or whole["event"]
@@ -364,15 +344,15 @@ class Extractor:
                 or (whole["head_group"] == "superset" and part["head_group"] in ("subset", "superset")))
 
     def _event_of(self, raw: dict[str, Any], text: str) -> Optional[str]:
-        prefix = self.prefix_pattern.search(text, max(0, raw["start"] - 40), raw["start"])
+        prefix = self.patterns["event_prefix"].search(text, max(0, raw["start"] - 40), raw["start"])
         if prefix:
-            return self.prefix_event[re.sub(r"\s+", " ", prefix.group("cue").lower())]
+            return self.prefix_event[_normalised(prefix.group("cue"))]
         clause_start = raw["_head_end"]
-        end = self.clause_end.search(text, clause_start, clause_start + 100)
+        end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
         clause_end = end.start() if end else min(len(text), clause_start + 100)
         cue = self.event_pattern.search(text, clause_start, clause_end)
         if cue:
-            return self.event_of_cue[re.sub(r"\s+", " ", cue.group().lower())]
+            return self.event_of_cue[_normalised(cue.group())]
         return self.head_events.get((raw["head"] or "").lower())
 
     # -- links between claims --------------------------------------------------------------
@@ -394,7 +374,7 @@ class Extractor:
             February 1992"). Loosely tied: in a sentence that shares a proper name with the event
             phrase ("Khojaly"); generic words ("genocide", "police") tie nothing.
             """
-            words = re.findall(r"[^\W\d_][\w’'-]*", claim.event_text or "")
+            words = self.patterns["word"].findall(claim.event_text or "")
             keys = {w for w in words if w[0].isupper() and w.lower() not in self.generic_event_words}
             what = {w.lower() for w in words if w.lower() in self.generic_event_words} - self.head_stopwords
             tied, loose = [], []
@@ -402,11 +382,11 @@ class Extractor:
                 if date.year_inferred or date.first_day is None or date.first_day > published:
                     continue
                 if (0 <= date.start - claim.start <= 140
-                        and not self.attached_gap_break.search(text, claim.start, date.start)):
+                        and not self.patterns["attached_gap_break"].search(text, claim.start, date.start)):
                     tied.append(index)
                     continue
                 s = sentence(date.start)
-                found = set(re.findall(r"[^\W\d_][\w’'-]*", text[s[0]:s[1]]))
+                found = set(self.patterns["word"].findall(text, *s))
                 # The sentence must name the event (every name in the phrase) and say what happened:
                 # the phrase's own event word ("tragedy") or, lacking one, a past event verb.
                 happened = ({w.lower() for w in found} & what) if what else self.past_event_verbs.search(text, *s)
@@ -431,7 +411,7 @@ class Extractor:
                 links.elapsed_event_dates[index] = candidates
                 links.loose_links.extend(("elapsed", index, i) for i in candidates if i in loose)
         for index, claim in enumerate(result.claims["century"]):
-            if not self.century_attachment.search(text, max(0, claim.start - 20), claim.start):
+            if not self.patterns["century_attachment"].search(text, max(0, claim.start - 20), claim.start):
                 continue
             s = sentence(claim.start)
             refs = [YearRef(year=d.first_day.year, start=d.start, end=d.end, role="event_date")
@@ -445,7 +425,7 @@ class Extractor:
                 links.century_years[index] = sorted(refs, key=lambda r: claim.start - r.start)
         for index, claim in enumerate(result.claims["duration"]):
             ranges = [i for i, d in enumerate(dates) if d.end_value and d.granularity == "day" and d.start >= claim.end
-                      and self.duration_range_gap.fullmatch(text, claim.end, d.start)]
+                      and self.patterns["duration_range_gap"].fullmatch(text, claim.end, d.start)]
             if ranges:
                 links.duration_ranges[index] = ranges[0]
                 span = dates[ranges[0]]
@@ -456,7 +436,7 @@ class Extractor:
                 continue
             if (date.first_day - published).days <= self.grace_days:
                 continue
-            if self.past_event_before_date.search(text, max(0, date.start - 60), date.start):
+            if self.patterns["past_event_before_date"].search(text, max(0, date.start - 60), date.start):
                 links.past_dates.append(index)
         frames: dict[tuple[int, int], tuple[Optional[str], bool]] = {}
         for index, figure in enumerate(result.claims["figure"]):
@@ -471,6 +451,15 @@ class Extractor:
             if marked:
                 links.figure_time_marked.append(index)
         return links
+
+
+def _normalised(phrase: str) -> str:
+    """A matched phrase as its lexicon key: lower case, single spaces."""
+    return " ".join(phrase.lower().split())
+
+
+def _normalised_keys(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {_normalised(key): value for key, value in mapping.items()}
 
 
 def _word_set_pattern(words: list[str]) -> re.Pattern[str]:

@@ -78,6 +78,8 @@ class Grammar:
         ingest = _load_yaml(directory / "ingest.yaml")
         self.ingest = {key: re.compile(self.expand(value), re.MULTILINE) for key, value in ingest.items()}
         self.context = _load_yaml(directory / "context.yaml")
+        # Every string entry of context.yaml is a pattern; lists and numbers are settings.
+        self.patterns = {key: self.compile(value) for key, value in self.context.items() if isinstance(value, str)}
         self.version = _digest(directory)
 
     def compile(self, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:

@@ -18,10 +18,9 @@ import hashlib
 import json
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
-
-from collections import Counter
 
 import pyarrow as pa
 import pyarrow.compute as pc

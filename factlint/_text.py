@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from ._grammar import Grammar
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])")
 
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraphs(text: str, grammar: Grammar) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for gap in _PARAGRAPH_BREAK.finditer(text):
+    for gap in grammar.patterns["paragraph_break"].finditer(text):
         if gap.start() > start:
             spans.append((start, gap.start()))
         start = gap.end()
@@ -25,9 +20,9 @@ def sentences(text: str, grammar: Grammar) -> list[tuple[int, int]]:
     """Sentences within paragraphs; a period after a known abbreviation does not end one."""
     abbreviations = set(grammar.lexicon("sentence_abbreviations"))
     spans = []
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in paragraphs(text, grammar):
         start = p_start
-        for end_mark in _SENTENCE_END.finditer(text, p_start, p_end):
+        for end_mark in grammar.patterns["sentence_end"].finditer(text, p_start, p_end):
             word = text[max(p_start, end_mark.start() - 12):end_mark.start()].split()
             last = word[-1].lower().rstrip(".") if word else ""
             if end_mark.group().startswith(".") and (last in abbreviations or (len(last) == 1 and last.isalpha())):

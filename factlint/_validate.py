@@ -9,7 +9,8 @@ from typing import Any, Iterable
 from pydantic import ValidationError
 
 from schemas.article import Article, Finding, Span
-from schemas.checks import ArticleClaims, catalogue
+from schemas.catalogue import catalogue
+from schemas.checks import ArticleClaims
 
 from ._extract import Extraction, Extractor, default_extractor
 

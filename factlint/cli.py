@@ -114,9 +114,10 @@ def check(files: tuple[Path, ...], fmt: str, fail_on: Optional[str]) -> None:
     Example:
         factlint check raw/000_cf948414a6491593.txt
     """
+    from schemas.article import Reject
+
     from ._ingest import discover, read_inputs
     from ._validate import analyse
-    from schemas.article import Reject
 
     n_errors = n_warnings = 0
     records = []
@@ -195,8 +196,9 @@ def serve(inputs: tuple[Path, ...], out: Path, chunk_size: int, cron: str, timez
     from ._prefect_env import configure_prefect
 
     configure_prefect(verbose=True)
-    from flows.deploy import scheduled_deployment
     from prefect import serve as prefect_serve
+
+    from flows.deploy import scheduled_deployment
 
     deployment = scheduled_deployment([str(i) for i in inputs or (Path("raw"),)], str(out), chunk_size,
                                       cron=cron, timezone=timezone, name=name)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import InitErrorDetails
 
 from .article import Article
-from .catalogue import catalogue, rule_error
+from .catalogue import rule_error
 from .claims import (
     AnniversaryClaim,
     CenturyClaim,

@@ -3,7 +3,7 @@
 import pytest
 
 from factlint import check_text
-from schemas.checks import catalogue
+from schemas.catalogue import catalogue
 
 EXAMPLES = [(spec.id, i, example) for spec in catalogue().values() for i, example in enumerate(spec.examples)]
 
