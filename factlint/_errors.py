@@ -75,6 +75,7 @@ class RejectReason(str, Enum):
     DUPLICATE = "R008"
     EMPTY_BODY = "R009"
     UNREADABLE = "R010"
+    CHECK_FAILED = "R011"
 
 
 REJECT_TEXT = {
@@ -88,4 +89,5 @@ REJECT_TEXT = {
     RejectReason.DUPLICATE: "same publication date and text as {other}",
     RejectReason.EMPTY_BODY: "header but no article text",
     RejectReason.UNREADABLE: "cannot read file: {error}",
+    RejectReason.CHECK_FAILED: "factlint failed on this article ({error}); please report it",
 }

@@ -143,7 +143,14 @@ def analyse_chunk(chunk: Chunk, cache_dir: Union[str, Path]) -> ChunkSummary:
                                   reason=REJECT_TEXT[RejectReason.DUPLICATE].format(other=first_source[item.article_id])))
             continue
         first_source[item.article_id] = item.source_path
-        result = analyse(item)
+        try:
+            result = analyse(item)
+        except Exception as exc:  # a bug must not lose the article or the run: reject it, visibly
+            rejects.append(Reject(source_path=item.source_path, line=_jsonl_line(item.source_path),
+                                  reason_code=RejectReason.CHECK_FAILED.value,
+                                  reason=REJECT_TEXT[RejectReason.CHECK_FAILED].format(
+                                      error=f"{type(exc).__name__}: {exc}")))
+            continue
         status = "quarantine" if result.n_errors else "clean"
         clean += status == "clean"
         quarantined += status == "quarantine"

@@ -58,5 +58,5 @@ class Reject(BaseModel):
 
     source_path: str = Field(description="Input path relative to its input root; 'file.jsonl#<line>' for JSONL.")
     line: Optional[int] = Field(None, ge=1, description="Line number in a JSONL file.")
-    reason_code: str = Field(description="Stable reason code, R001-R010 (factlint.RejectReason).")
+    reason_code: str = Field(description="Stable reason code, R001-R011 (factlint.RejectReason).")
     reason: str = Field(description="Why the input was rejected, in words.")

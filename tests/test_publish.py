@@ -103,3 +103,20 @@ def test_large_feeds_are_split_into_chunks_with_the_same_result(tmp_path):
     assert many.totals["chunks"] > 1 and one.totals["chunks"] == 1
     assert one.totals["inputs"] == many.totals["inputs"] == 40
     assert _rows(tmp_path / "one", "figures", "clean") == _rows(tmp_path / "many", "figures", "clean")
+
+
+def test_an_article_that_breaks_the_checker_is_rejected_not_lost(raw_copy, tmp_path, monkeypatch):
+    from factlint import _pipeline
+
+    real = _pipeline.analyse
+
+    def flaky(article):
+        if article.source_path.startswith("001"):
+            raise RuntimeError("boom")
+        return real(article)
+
+    monkeypatch.setattr(_pipeline, "analyse", flaky)
+    result = factlint.run_inline([raw_copy], tmp_path / "out")
+    assert (result.totals["clean"], result.totals["rejected"]) == (1, 1)
+    [reject] = _rows(tmp_path / "out", "rejects", "quarantine")
+    assert reject["reason_code"] == "R011" and "RuntimeError: boom" in reject["reason"]
