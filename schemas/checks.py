@@ -68,8 +68,6 @@ class Links(BaseModel):
 class ArticleClaims(BaseModel):
     """An article with every claim extracted from it; validation runs the consistency rules."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
     article: Article
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
@@ -209,7 +207,9 @@ def _elapsed(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
             continue
         actual, year, date = results[0]
         spans = [_span(claim, "elapsed")] + ([_span(date, "anchor_date")] if date is not None else [])
-        yield {"n_text": claim.text.split()[0], "unit": claim.unit, "anchor_value": year,
+        # An anchor date tied to the event only through a shared name may belong to another event.
+        uncertain = date is not None and ("elapsed", index, claims.dates.index(date)) in claims.links.loose_links
+        yield {"uncertain": uncertain, "n_text": claim.text.split()[0], "unit": claim.unit, "anchor_value": year,
                "published": published.year, "actual": actual, "spans": spans,
                "as_written": claim.text,
                "as_evaluated": f"{published.year} - {year} = {actual} years; stated {years:g} (allowed ±{tolerance})"}

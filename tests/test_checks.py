@@ -44,3 +44,9 @@ def test_a_shared_name_alone_does_not_tie_a_date_to_the_event():
     text = ("It marks the 15th anniversary of the establishment of ties between China and Slovakia. "
             "The joint statement signed between China and Slovakia in 2003 was a landmark.")
     assert _severities(text, "2005-11-30", "anniversary.wrong_year") == []
+
+
+def test_elapsed_since_an_event_dated_elsewhere_is_a_warning():
+    text = "The Bishkek ceasefire of May 1994 held. Now, 25 years since the Bishkek ceasefire, the line is quiet."
+    assert _severities(text, "2024-05-12", "elapsed.wrong_count") == ["warning"]
+    assert _severities("It has been 20 years since the 1994 ceasefire.", "2024-05-12", "elapsed.wrong_count") == ["error"]
