@@ -83,6 +83,18 @@ def highlight(text: str, spans: list[dict[str, Any]], start: int, end: int) -> s
     return prefix + "".join(pieces) + suffix
 
 
+def top_findings(report_dir: Path, limit: int) -> list[dict[str, Any]]:
+    """The first findings of a written report (errors first), as flat rows for a table."""
+    rows = []
+    with (report_dir / "findings.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            if len(rows) == limit:
+                break
+            f = json.loads(line)
+            rows.append({key: f[key] for key in ("severity", "rule_id", "source_path", "message", "as_evaluated")})
+    return rows
+
+
 def summary_counts(totals: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for key, count in totals["findings"].items():

@@ -19,10 +19,11 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from factlint._parallel import analyse_chunk_parallel
 from factlint._pipeline import Chunk, ChunkSummary
 from factlint._progress import Progress
-from factlint._report import summary_counts
+from factlint._report import top_findings
 from factlint._run import finish_run, plan_run
 
 DEFAULT_WORKERS = max(2, min(8, (os.cpu_count() or 2)))
+TOP_FINDINGS = 20
 
 
 @task(name="analyse-chunk", retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE)
@@ -58,14 +59,14 @@ def factlint_run(inputs: list[str], out: str = "output", chunk_size: int = 1000,
 
 def _publish_artifacts(result: Any) -> None:
     """Mirror the report in the Prefect UI: summary, top findings, link to the HTML report."""
-    findings_path = result.report_dir / "findings.jsonl"
     create_markdown_artifact(key="factlint-summary", markdown=(result.report_dir / "summary.md").read_text(),
                              description="factlint validation summary")
-    rows = summary_counts(result.totals) or [{"rule_id": "-", "severity": "-", "count": 0}]
-    create_table_artifact(key="factlint-findings-by-rule", table=rows, description=f"Findings in {findings_path}")
+    top = top_findings(result.report_dir, TOP_FINDINGS)
+    create_table_artifact(key="factlint-top-findings",
+                          table=top or [{"severity": "-", "rule_id": "-", "source_path": "-", "as_evaluated": "no findings"}],
+                          description=f"The first {TOP_FINDINGS} findings, errors first; all are in findings.jsonl")
     create_link_artifact(key="factlint-report", link=(result.report_dir / "report.html").resolve().as_uri(),
                          link_text="factlint report.html")
-
 
 
 def flow_for(dask_address: Optional[str] = None):

@@ -25,6 +25,8 @@ def test_flow_publishes_output_report_and_artifacts(prefect_harness, raw_copy, t
     summary = Artifact.get("factlint-summary")
     assert summary is not None and "names.spelling_variant" in summary.data
     assert Artifact.get("factlint-report") is not None
+    top = Artifact.get("factlint-top-findings")
+    assert top is not None and "names.spelling_variant" in str(top.data)
 
 
 def test_cli_run_fail_on_error_exits_1(prefect_harness, raw_copy, tmp_path):
