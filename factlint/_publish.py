@@ -58,17 +58,24 @@ def _duplicates(summaries: list[ChunkSummary]) -> tuple[dict[int, set[str]], lis
                                   columns=["article_id", "source_path"])
             for article_id, source in zip(table["article_id"].to_pylist(), table["source_path"].to_pylist()):
                 copies.append((article_id, source, index))
-    for article_id, source, index in sorted(copies):
+    copies.sort(key=lambda copy: (copy[0], _source_order(copy[1]), copy[2]))
+    for article_id, source, index in copies:
         owners.setdefault(article_id, (source, index))
     dropped: dict[int, set[str]] = {}
     rejects = []
-    for article_id, source, index in sorted(copies):
+    for article_id, source, index in copies:
         kept_source, kept_index = owners[article_id]
         if (source, index) != (kept_source, kept_index):
             dropped.setdefault(index, set()).add(article_id)
             rejects.append(Reject(source_path=source, line=_jsonl_line(source), reason_code=RejectReason.DUPLICATE.value,
                                   reason=REJECT_TEXT[RejectReason.DUPLICATE].format(other=kept_source)).model_dump())
     return dropped, rejects
+
+
+def _source_order(source: str) -> tuple[str, int]:
+    """'feed.jsonl#78' before 'feed.jsonl#1014': paths by name, JSONL lines by number."""
+    path, _, line = source.rpartition("#") if "#" in source else (source, "", "")
+    return (path, int(line) if line.isdigit() else 0)
 
 
 def _read_parts(summaries: list[ChunkSummary], relative: str, schema: pa.Schema,

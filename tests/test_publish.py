@@ -120,3 +120,16 @@ def test_an_article_that_breaks_the_checker_is_rejected_not_lost(raw_copy, tmp_p
     assert (result.totals["clean"], result.totals["rejected"]) == (1, 1)
     [reject] = _rows(tmp_path / "out", "rejects", "quarantine")
     assert reject["reason_code"] == "R011" and "RuntimeError: boom" in reject["reason"]
+
+
+def test_a_duplicate_across_chunks_keeps_the_earliest_line(tmp_path):
+    feed = tmp_path / "feeds" / "wire.jsonl"
+    feed.parent.mkdir()
+    records = [{"published": "2024-01-01", "text": f"Report {i}."} for i in range(12)]
+    records[10] = records[2]
+    feed.write_text("\n".join(json.dumps(r) for r in records))
+    result = factlint.run_inline([feed.parent], tmp_path / "out", chunk_size=1)
+    assert result.totals["chunks"] > 2
+    [reject] = _rows(tmp_path / "out", "rejects", "quarantine")
+    assert (reject["source_path"], reject["reason_code"], reject["line"]) == ("wire.jsonl#11", "R008", 11)
+    assert reject["reason"].endswith("wire.jsonl#3")
