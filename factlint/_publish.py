@@ -20,7 +20,7 @@ import os
 import shutil
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -31,9 +31,6 @@ from schemas.tables import REJECTS, SCHEMA_VERSION, TABLES
 
 from ._errors import REJECT_TEXT, Messages, PublishError, RejectReason
 from ._pipeline import STATUSES, ChunkSummary, _jsonl_line, rules_version
-
-KEEP_SNAPSHOTS = 2
-
 
 def new_run_id(summaries: Iterable[ChunkSummary]) -> str:
     keys = hashlib.sha256("".join(sorted(s.key for s in summaries)).encode()).hexdigest()[:6]
@@ -132,7 +129,7 @@ def _write_part(table: pa.Table, directory: Path) -> dict[str, Any]:
             "bytes": path.stat().st_size}
 
 
-def _symlink(target: str, link: Path) -> None:
+def switch_symlink(target: str, link: Path) -> None:
     """Point ``link`` at ``target`` atomically (rename of a fresh symlink over the old one)."""
     temporary = link.with_name(f".{link.name}.tmp-{os.getpid()}")
     if temporary.is_symlink() or temporary.exists():
@@ -141,9 +138,13 @@ def _symlink(target: str, link: Path) -> None:
     os.replace(temporary, link)
 
 
-def publish(summaries: list[ChunkSummary], out: Path, run_id: str, extra_manifest: dict[str, Any]) -> Path:
-    """Build the snapshot aside and switch ``current`` to it. Returns the snapshot folder."""
+def stage_snapshot(summaries: list[ChunkSummary], out: Path, run_id: str, extra_manifest: dict[str, Any]) -> Path:
+    """Build the run's snapshot under ``.snapshots/<run_id>``; readers still see the previous one."""
     snapshots = out / ".snapshots"
+    for status in STATUSES:  # refuse before writing anything
+        link = out / status
+        if link.exists() and not link.is_symlink():
+            raise PublishError(Messages.E202.format(path=link, error="a real folder stands where the link goes"))
     try:
         snapshots.mkdir(parents=True, exist_ok=True)
         staging = snapshots / f".staging-{run_id}"
@@ -155,27 +156,30 @@ def publish(summaries: list[ChunkSummary], out: Path, run_id: str, extra_manifes
         (staging / "_manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
         final = snapshots / run_id
         os.rename(staging, final)
-        _symlink(f".snapshots/{run_id}", out / "current")
-        for status in STATUSES:
-            link = out / status
-            if not link.is_symlink():
-                if link.exists():
-                    raise PublishError(Messages.E202.format(path=link, error="a real folder stands where the link goes"))
-                _symlink(f"current/{status}", link)
     except OSError as exc:
         raise PublishError(Messages.E202.format(path=out, error=exc)) from exc
-    _prune(snapshots, keep=run_id)
     return final
 
 
-def _prune(snapshots: Path, keep: str) -> None:
-    """Drop old snapshots, keeping the newest few (a reader of the previous one may still be busy)."""
-    finished = sorted(p for p in snapshots.iterdir() if not p.name.startswith("."))
-    for old in finished[:-KEEP_SNAPSHOTS]:
-        if old.name != keep:
-            shutil.rmtree(old, ignore_errors=True)
-    for stale in snapshots.glob(".staging-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+def switch_to(out: Path, snapshot: Path) -> None:
+    """Make ``snapshot`` the current output with one atomic rename; drop snapshots no one needs."""
+    current = out / "current"
+    previous = current.resolve().name if current.is_symlink() else None
+    try:
+        switch_symlink(f".snapshots/{snapshot.name}", current)
+        for status in STATUSES:
+            if not (out / status).is_symlink():
+                switch_symlink(f"current/{status}", out / status)
+    except OSError as exc:
+        raise PublishError(Messages.E202.format(path=out, error=exc)) from exc
+    _prune(snapshot.parent, keep={snapshot.name, previous})
+
+
+def _prune(snapshots: Path, keep: set[Optional[str]]) -> None:
+    """Drop every snapshot but the current and the previous one (a reader may still be on it)."""
+    for entry in snapshots.iterdir():
+        if entry.name not in keep:
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def current_snapshot(out: Path) -> Path:

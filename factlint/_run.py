@@ -7,6 +7,7 @@ same in a plain loop (tests, benchmarks, and users without Prefect).
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
@@ -14,7 +15,7 @@ from typing import Any, Callable, Optional, Union
 from . import __version__
 from ._ingest import discover
 from ._pipeline import Chunk, ChunkSummary, analyse_chunk, plan_chunks, rules_version
-from ._publish import _symlink, new_run_id, publish, snapshot_totals
+from ._publish import new_run_id, snapshot_totals, stage_snapshot, switch_symlink, switch_to
 from ._report import load_findings, write_report
 
 
@@ -54,22 +55,22 @@ def finish_run(plan: RunPlan, summaries: list[ChunkSummary]) -> RunResult:
     run_id = new_run_id(summaries)
     manifest = {"factlint_version": __version__, "inputs_given": list(plan.inputs),
                 "chunks": [s.key for s in summaries]}
-    snapshot = publish(summaries, plan.out, run_id, manifest)
+    snapshot = stage_snapshot(summaries, plan.out, run_id, manifest)
     run_totals = {**snapshot_totals(snapshot), "chunks": len(summaries),
                   "chunks_cached": sum(s.cached for s in summaries)}
     reports = plan.out / "reports"
     report_dir = reports / run_id
     write_report(report_dir, run_id, run_totals, load_findings(snapshot),
                  {"rules_version": rules_version(), "snapshot": snapshot.name})
-    _symlink(run_id, reports / "latest")
+    # Data and report switch together, after both are whole.
+    switch_to(plan.out, snapshot)
+    switch_symlink(run_id, reports / "latest")
     _prune_cache(plan.cache_dir, {s.key for s in summaries})
     return RunResult(run_id, run_totals, snapshot, report_dir)
 
 
 def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
     """Chunk results no longer referenced by the latest run are dropped (bounded disk use)."""
-    import shutil
-
     for entry in cache_dir.iterdir():
         if entry.name not in keep and not entry.name.startswith("."):
             shutil.rmtree(entry, ignore_errors=True)

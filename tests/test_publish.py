@@ -133,3 +133,27 @@ def test_a_duplicate_across_chunks_keeps_the_earliest_line(tmp_path):
     [reject] = _rows(tmp_path / "out", "rejects", "quarantine")
     assert (reject["source_path"], reject["reason_code"], reject["line"]) == ("wire.jsonl#11", "R008", 11)
     assert reject["reason"].endswith("wire.jsonl#3")
+
+
+def test_a_crash_while_reporting_leaves_data_and_report_on_the_previous_run(raw_copy, tmp_path, monkeypatch):
+    from factlint import _run
+
+    out = tmp_path / "out"
+    first = factlint.run_inline([raw_copy], out)
+    (raw_copy / "bad.txt").write_text(BAD)
+
+    def explode(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(_run, "write_report", explode)
+    with pytest.raises(OSError):
+        factlint.run_inline([raw_copy], out)
+    assert (out / "current").resolve() == first.snapshot
+    assert (out / "reports" / "latest").resolve().name == first.run_id
+    assert _rows(out, "articles", "quarantine") == []
+
+
+def test_only_the_current_and_previous_snapshots_are_kept(raw_copy, tmp_path):
+    out = tmp_path / "out"
+    runs = [factlint.run_inline([raw_copy], out) for _ in range(3)]
+    assert sorted(p.name for p in (out / ".snapshots").iterdir()) == sorted(r.run_id for r in runs[1:])
