@@ -138,7 +138,7 @@ def analyse_chunk(chunk: Chunk, cache_dir: Union[str, Path]) -> ChunkSummary:
             rejects.append(item)
             continue
         if item.article_id in first_source:
-            rejects.append(Reject(source_path=item.source_path, line=_jsonl_line(item.source_path),
+            rejects.append(Reject(source_path=item.source_path, line=jsonl_line(item.source_path),
                                   reason_code=RejectReason.DUPLICATE.value,
                                   reason=REJECT_TEXT[RejectReason.DUPLICATE].format(other=first_source[item.article_id])))
             continue
@@ -146,7 +146,7 @@ def analyse_chunk(chunk: Chunk, cache_dir: Union[str, Path]) -> ChunkSummary:
         try:
             result = analyse(item)
         except Exception as exc:  # a bug must not lose the article or the run: reject it, visibly
-            rejects.append(Reject(source_path=item.source_path, line=_jsonl_line(item.source_path),
+            rejects.append(Reject(source_path=item.source_path, line=jsonl_line(item.source_path),
                                   reason_code=RejectReason.CHECK_FAILED.value,
                                   reason=REJECT_TEXT[RejectReason.CHECK_FAILED].format(
                                       error=f"{type(exc).__name__}: {exc}")))
@@ -173,6 +173,6 @@ def analyse_chunk(chunk: Chunk, cache_dir: Union[str, Path]) -> ChunkSummary:
     return summary
 
 
-def _jsonl_line(source_path: str) -> int | None:
+def jsonl_line(source_path: str) -> int | None:
     _, _, line = source_path.rpartition("#")
     return int(line) if line.isdigit() else None

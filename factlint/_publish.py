@@ -30,7 +30,8 @@ from schemas.article import Reject
 from schemas.tables import REJECTS, SCHEMA_VERSION, TABLES
 
 from ._errors import REJECT_TEXT, Messages, PublishError, RejectReason
-from ._pipeline import STATUSES, ChunkSummary, _jsonl_line, rules_version
+from ._pipeline import STATUSES, ChunkSummary, jsonl_line, rules_version
+
 
 def new_run_id(summaries: Iterable[ChunkSummary]) -> str:
     keys = hashlib.sha256("".join(sorted(s.key for s in summaries)).encode()).hexdigest()[:6]
@@ -64,7 +65,7 @@ def _duplicates(summaries: list[ChunkSummary]) -> tuple[dict[int, set[str]], lis
         kept_source, kept_index = owners[article_id]
         if (source, index) != (kept_source, kept_index):
             dropped.setdefault(index, set()).add(article_id)
-            rejects.append(Reject(source_path=source, line=_jsonl_line(source), reason_code=RejectReason.DUPLICATE.value,
+            rejects.append(Reject(source_path=source, line=jsonl_line(source), reason_code=RejectReason.DUPLICATE.value,
                                   reason=REJECT_TEXT[RejectReason.DUPLICATE].format(other=kept_source)).model_dump())
     return dropped, rejects
 
