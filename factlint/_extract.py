@@ -51,6 +51,14 @@ class InvalidClaim:
     errors: list[dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class _TimexView:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
 @dataclass
 class Extraction:
     article: Article
@@ -59,6 +67,12 @@ class Extraction:
     claims: dict[str, list[Any]] = field(default_factory=dict)
     invalid: list[InvalidClaim] = field(default_factory=list)
     links: Links = field(default_factory=Links)
+
+    def timexes(self) -> list[Any]:
+        """Temporal claims as TIMEX3: objects with start, end, type and value, in text order."""
+        found = [_TimexView(c.start, c.end, c.type, c.value) for c in self.claims.get("date", [])]
+        found += [_TimexView(c.start, c.end, "DURATION", c.value) for c in self.claims.get("duration", [])]
+        return sorted(found, key=lambda t: t.start)
 
     def article_claims(self) -> dict[str, Any]:
         return {

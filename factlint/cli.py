@@ -177,6 +177,38 @@ def rules(fmt: str) -> None:
     click.echo(render_rules(fmt), nl=False)
 
 
+@cli.group()
+def eval() -> None:
+    """Measure factlint against annotated corpora.
+
+    \b
+    Example:
+        factlint eval tempeval ../shared/corpora/tempeval3/TBAQ-cleaned --json
+    """
+
+
+@eval.command("tempeval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_tempeval(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Score the temporal reading on TimeML files or folders (TempEval-3 Task A).
+
+    Prints strict and relaxed P/R/F1, type and value accuracy and value F1, for all TIMEX3 types
+    and for DATE; the document creation time is the publication date and is not scored.
+
+    \b
+    Example:
+        factlint eval tempeval ../shared/corpora/tempeval3/platinum
+    """
+    from ._tempeval import evaluate, factlint_timexes, format_report, read_corpus
+
+    report = evaluate(read_corpus(list(paths)), factlint_timexes).report()
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(format_report(report, ", ".join(str(p) for p in paths)))
+
+
 @cli.command()
 @inputs_argument
 @out_option
