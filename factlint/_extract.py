@@ -24,6 +24,7 @@ from schemas.claims import (
     ElapsedClaim,
     FigureClaim,
     NameClaim,
+    TimexClaim,
 )
 
 from . import _numbers, _text
@@ -35,11 +36,16 @@ KIND_MODELS = {
     "elapsed": ElapsedClaim,
     "century": CenturyClaim,
     "duration": DurationClaim,
+    "timex": TimexClaim,
     "figure": FigureClaim,
     "name": NameClaim,
 }
+# Named groups of date rules written relative to publication.
+RELATIVE_GROUPS = ("weekday", "deictic", "rel", "quarter", "rel_quarter", "ago_unit", "month_only")
+# The furthest "N units ago" read as a calendar date (years before 1000 are not dated here).
+MAX_AGO = {"year": 900, "month": 900 * 12, "week": 900 * 52, "day": 900 * 365}
 # Kinds whose spans a figure may not overlap: "44-day", "32nd", "1992" are not counts.
-FIGURE_BLOCKERS = ("date", "anniversary", "elapsed", "century", "duration")
+FIGURE_BLOCKERS = ("date", "anniversary", "elapsed", "century", "duration", "timex")
 
 
 @dataclass
@@ -71,8 +77,13 @@ class Extraction:
     def timexes(self) -> list[Any]:
         """Temporal claims as TIMEX3: objects with start, end, type and value, in text order."""
         found = [_TimexView(c.start, c.end, c.type, c.value) for c in self.claims.get("date", [])]
+        found += [_TimexView(c.start, c.end, c.type, c.value) for c in self.claims.get("timex", [])]
         found += [_TimexView(c.start, c.end, "DURATION", c.value) for c in self.claims.get("duration", [])]
-        return sorted(found, key=lambda t: t.start)
+        chosen: list[_TimexView] = []
+        for timex in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):  # longest first, dates first
+            if not any(timex.start < c.end and c.start < timex.end for c in chosen):
+                chosen.append(timex)
+        return sorted(chosen, key=lambda t: t.start)
 
     def article_claims(self) -> dict[str, Any]:
         return {
@@ -112,7 +123,8 @@ class Extractor:
         self.qualifier_prefix = g.prefixes["figure"]
         self.builders: dict[str, Callable[[RuleMatch, Article], Optional[dict[str, Any]]]] = {
             "date": self._date, "anniversary": self._anniversary, "elapsed": self._elapsed,
-            "century": self._century, "duration": self._duration, "figure": self._figure, "name": self._name,
+            "century": self._century, "duration": self._duration, "timex": self._timex,
+            "figure": self._figure, "name": self._name,
         }
 
     # -- entry point -----------------------------------------------------------------------
@@ -156,15 +168,11 @@ class Extractor:
 
     def _date(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         published = article.published_date
+        if any(m.group(name) for name in RELATIVE_GROUPS):
+            relative = self._relative_date(m, article)
+            return None if relative is None else {**relative, "year_inferred": not m.group("year")}
         if m.group("decade"):
             return {"granularity": "decade", "value": m.group("decade")}
-        if m.group("rel"):
-            offset = self.grammar.lexicon("relative_offsets")[m.group("rel").lower()]
-            if m.group("unit").lower() == "year":
-                return {"granularity": "year", "value": f"{published.year + offset:04d}", "year_inferred": True}
-            month_index = published.year * 12 + published.month - 1 + offset
-            return {"granularity": "month", "value": f"{month_index // 12:04d}-{month_index % 12 + 1:02d}",
-                    "year_inferred": True}
         year = int(m.group("year")) if m.group("year") else None
         month = self._month(m.group("month")) if m.group("month") else None
         day = self._day(m.group("day")) if m.group("day") else None
@@ -172,7 +180,7 @@ class Extractor:
         if year is None and m.group("year2"):
             year = int(m.group("year2"))
         if year is None:
-            year = _nearest_year(published, month or 1, day or 1)
+            year = _resolve_year(published, month or 1, day or 1)
         value = _timex(year, month, day)
         end_value = None
         if m.group("year2") or m.group("month2") or m.group("day2"):
@@ -190,6 +198,61 @@ class Extractor:
                 return None
         granularity = "day" if day else "month" if month else "year"
         return {"granularity": granularity, "value": value, "end_value": end_value, "year_inferred": inferred}
+
+    def _relative_date(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
+        """Dates written relative to publication: weekdays, today, last week, the third quarter, a year ago."""
+        published, lex = article.published_date, self.grammar.lexicon
+        if m.group("weekday"):
+            weekday = lex("weekdays")[m.group("weekday").lower()]
+            window = article.text[max(0, m.start - 60):m.end]
+            if self.future_cues.search(window):
+                day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+            else:
+                day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+            return {"granularity": "day", "value": day.isoformat()}
+        if m.group("deictic"):
+            day = published + dt.timedelta(days=lex("deictic_days")[m.group("deictic").lower()])
+            return {"granularity": "day", "value": day.isoformat()}
+        if m.group("rel"):
+            return _shifted(published, m.group("unit").lower(), lex("relative_offsets")[m.group("rel").lower()])
+        if m.group("quarter"):
+            quarter = lex("quarter_ordinals")[m.group("quarter").lower()]
+            year = int(m.group("year")) if m.group("year") else (
+                published.year if quarter <= (published.month - 1) // 3 + 1 else published.year - 1)
+            return {"granularity": "quarter", "value": f"{year:04d}-Q{quarter}"}
+        if m.group("rel_quarter"):
+            return _shifted(published, "quarter", lex("relative_quarters")[_normalised(m.group("rel_quarter"))])
+        if m.group("ago_unit"):
+            n_text = m.group("ago_n") or "1"
+            n = 1 if n_text.lower() in ("a", "an") else _numbers.parse_number(n_text, self.grammar)
+            if n is None or not float(n).is_integer():
+                return None
+            sign = 1 if m.group("ago_dir").lower() == "later" else -1
+            unit = m.group("ago_unit").lower().rstrip("s")
+            if n > MAX_AGO.get(unit, 0):
+                return None  # "4,000 years ago" is history, not a calendar date
+            return _shifted(published, unit, sign * int(n))
+        if m.group("month_only"):
+            month = lex("months")[m.group("month_only").lower()]
+            return {"granularity": "month", "value": f"{_resolve_year(published, month, 1):04d}-{month:02d}"}
+        return None
+
+    def _timex(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
+        lex = self.grammar.lexicon
+        if m.group("ref"):
+            return {"type": "DATE", "value": lex("reference_words")[_normalised(m.group("ref"))]}
+        if m.group("set"):
+            return {"type": "SET", "value": lex("set_words")[_normalised(m.group("set"))]}
+        n_text = m.group("n")
+        n = 1 if n_text.lower() in ("a", "an") else _numbers.parse_number(n_text, self.grammar)
+        if not n:
+            return None
+        unit = lex("time_units")[m.group("unit").lower().rstrip("s")]
+        before = self.grammar.prefixes["timex"].search(article.text, max(0, m.start - 30), m.start)
+        start = before.start() if before and before.start() < m.start else m.start
+        if unit["timex"] == "DE":
+            return {"start": start, "type": "DURATION", "value": f"P{n * 10:g}Y"}
+        return {"start": start, "type": "DURATION", "value": f"{'PT' if unit.get('time') else 'P'}{n:g}{unit['timex']}"}
 
     def _event(self, m: RuleMatch) -> dict[str, Any]:
         span = m.span_of("event")
@@ -493,18 +556,33 @@ def _timex(year: int, month: Optional[int], day: Optional[int]) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _nearest_year(published: dt.date, month: int, day: int) -> int:
-    """The year that puts a month-day nearest the publication date; ties go to the past."""
-    best = None
-    for year in (published.year - 1, published.year, published.year + 1):
+def _resolve_year(published: dt.date, month: int, day: int) -> int:
+    """The year of a month and day written without one: the latest occurrence that is at most
+    two months after publication (news mostly tells the past)."""
+    for year in (published.year + 1, published.year, published.year - 1):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
             candidate = dt.date(year, month, 28)
-        distance = abs((candidate - published).days) + (0.5 if candidate > published else 0)
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1]
+        if (candidate - published).days <= 60:
+            return year
+    return published.year - 1
+
+
+def _shifted(published: dt.date, unit: str, offset: int) -> dict[str, str]:
+    """The calendar unit containing publication, moved by ``offset`` units, as a TIMEX3 value."""
+    if unit == "year":
+        return {"granularity": "year", "value": f"{published.year + offset:04d}"}
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return {"granularity": "month", "value": f"{index // 12:04d}-{index % 12 + 1:02d}"}
+    if unit == "quarter":
+        index = published.year * 4 + (published.month - 1) // 3 + offset
+        return {"granularity": "quarter", "value": f"{index // 4:04d}-Q{index % 4 + 1}"}
+    if unit == "week":
+        year, week, _ = (published + dt.timedelta(weeks=offset)).isocalendar()
+        return {"granularity": "week", "value": f"{year:04d}-W{week:02d}"}
+    return {"granularity": "day", "value": (published + dt.timedelta(days=offset)).isoformat()}
 
 
 _DEFAULT: Extractor | None = None

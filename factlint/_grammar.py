@@ -19,7 +19,7 @@ import yaml
 from ._errors import Messages, RuleDataError
 
 GRAMMAR_DIR = Path(__file__).parent / "grammar"
-RULE_FILES = ("dates", "anniversaries", "elapsed", "centuries", "durations", "figures", "names")
+RULE_FILES = ("dates", "anniversaries", "elapsed", "centuries", "durations", "timexes", "figures", "names")
 _REFERENCE = re.compile(r"\{(@?)([A-Za-z_]+)(?::(title))?\}")
 
 

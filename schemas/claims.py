@@ -34,8 +34,19 @@ class Claim(BaseModel):
 
 
 def timex_bounds(value: str) -> tuple[dt.date, dt.date]:
-    """First and last calendar day a TIMEX3 date value covers (``1992``, ``1992-02``, ``1992-02-25``, ``199``)."""
+    """First and last calendar day a TIMEX3 date value covers.
+
+    ``1992``, ``1992-02``, ``1992-02-25``, ``1998-Q3``, ``1998-W31`` and decades (``199``).
+    """
     parts = value.split("-")
+    if len(parts) == 2 and parts[1][:1] in ("Q", "W"):
+        year, unit, n = int(parts[0]), parts[1][0], int(parts[1][1:])
+        if unit == "Q":
+            first = dt.date(year, 3 * n - 2, 1)
+            last = dt.date(year, 3 * n, calendar.monthrange(year, 3 * n)[1])
+            return first, last
+        monday = dt.date.fromisocalendar(year, n, 1)
+        return monday, monday + dt.timedelta(days=6)
     if len(parts[0]) == 3:  # decade, e.g. "199" = 1990..1999
         decade = int(parts[0]) * 10
         return dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31)
@@ -53,7 +64,8 @@ class DateClaim(Claim):
     """A date or date range, with TIMEX3 values."""
 
     type: Literal["DATE"] = Field("DATE", description="TIMEX3 type.")
-    granularity: Literal["day", "month", "year", "decade"] = Field(description="Finest unit the text states.")
+    granularity: Literal["day", "week", "month", "quarter", "year", "decade"] = Field(
+        description="Finest unit the text states.")
     value: str = Field(description="TIMEX3 value of the (start) date, e.g. 1992-02-25, 1992-02, 1992, 199.")
     end_value: Optional[str] = Field(None, description="TIMEX3 value of the range's end; null for a single date.")
     year_inferred: bool = Field(False, description="The year is not written; it was resolved against publication.")
@@ -159,3 +171,10 @@ class NameClaim(Claim):
     name: str = Field(min_length=3, description="The name as written, without title.")
     title: Optional[str] = Field(None, description="Title written before the name ('Senator').")
     role: Optional[str] = Field(None, description="Role the text gives the person.")
+
+
+class TimexClaim(Claim):
+    """A temporal expression with no calendar date of its own: "now", "the nine months", "daily"."""
+
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = Field(description="TIMEX3 type.")
+    value: str = Field(description="TIMEX3 value: PRESENT_REF, PAST_REF, FUTURE_REF, P9M, PT10H, P1D, ...")

@@ -24,9 +24,10 @@ from .claims import (
     ElapsedClaim,
     FigureClaim,
     NameClaim,
+    TimexClaim,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _SCALARS = {int: pa.int32(), float: pa.float64(), bool: pa.bool_(), str: pa.string(), dt.date: pa.date32()}
 SPAN_TYPE = pa.list_(pa.struct([pa.field("start", pa.int32(), nullable=False),
@@ -93,10 +94,11 @@ TABLES: dict[str, pa.Schema] = {
     "durations": _schema(_claim_table(DurationClaim), "durations"),
     "figures": _schema(_claim_table(FigureClaim), "figures"),
     "names": _schema(_claim_table(NameClaim), "names"),
+    "timexes": _schema(_claim_table(TimexClaim), "timexes"),
     "findings": _schema([_field(name, Finding) for name in Finding.model_fields], "findings"),
 }
 REJECTS: pa.Schema = _schema([_field(name, Reject) for name in Reject.model_fields], "rejects")
 
 # Which claim kind feeds which table.
 KIND_TABLES = {"date": "dates", "anniversary": "anniversaries", "elapsed": "elapsed", "century": "centuries",
-               "duration": "durations", "figure": "figures", "name": "names"}
+               "duration": "durations", "figure": "figures", "name": "names", "timex": "timexes"}
