@@ -41,7 +41,8 @@ KIND_MODELS = {
     "name": NameClaim,
 }
 # Named groups of date rules written relative to publication.
-RELATIVE_GROUPS = ("weekday", "deictic", "rel", "quarter", "rel_quarter", "ago_unit", "month_only")
+RELATIVE_GROUPS = ("weekday", "deictic", "this_part", "rel", "season", "quarter", "rel_quarter", "ago_unit",
+                   "month_only")
 # The furthest "N units ago" read as a calendar date (years before 1000 are not dated here).
 MAX_AGO = {"year": 900, "month": 900 * 12, "week": 900 * 52, "day": 900 * 365}
 # Kinds whose spans a figure may not overlap: "44-day", "32nd", "1992" are not counts.
@@ -151,6 +152,8 @@ class Extractor:
                     claims.append(KIND_MODELS[kind].model_validate(raw))
                 except ValidationError as exc:
                     result.invalid.append(InvalidClaim(kind, raw, exc.errors(include_url=False)))
+            if kind == "date":
+                claims = self._year_ago_quarters(claims, article)
             result.claims[kind] = claims
             if kind in FIGURE_BLOCKERS:
                 blocked.extend((c.start, c.end) for c in claims)
@@ -199,9 +202,26 @@ class Extractor:
         granularity = "day" if day else "month" if month else "year"
         return {"granularity": granularity, "value": value, "end_value": end_value, "year_inferred": inferred}
 
+    def _year_ago_quarters(self, dates: list[DateClaim], article: Article) -> list[DateClaim]:
+        """In an earnings story, "a year earlier" is the reported quarter a year before: after a
+        quarter has been named, a one-year-back date becomes that quarter of the previous year."""
+        year_back = f"{article.published_date.year - 1:04d}"
+        quarter = None
+        for index, date in enumerate(dates):
+            if date.granularity == "quarter":
+                quarter = date
+            elif (quarter is not None and date.rule_id in ("date.ago", "date.year_earlier_adjective")
+                  and date.value == year_back):
+                year, q = quarter.value.split("-")
+                dates[index] = DateClaim.model_validate(
+                    {**date.model_dump(exclude={"first_day", "last_day"}), "granularity": "quarter",
+                     "value": f"{int(year) - 1:04d}-{q}"})
+        return dates
+
     def _relative_date(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         """Dates written relative to publication: weekdays, today, last week, the third quarter, a year ago."""
         published, lex = article.published_date, self.grammar.lexicon
+        day = None
         if m.group("weekday"):
             weekday = lex("weekdays")[m.group("weekday").lower()]
             window = article.text[max(0, m.start - 60):m.end]
@@ -209,10 +229,21 @@ class Extractor:
                 day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
             else:
                 day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
-            return {"granularity": "day", "value": day.isoformat()}
-        if m.group("deictic"):
+        elif m.group("deictic"):
             day = published + dt.timedelta(days=lex("deictic_days")[m.group("deictic").lower()])
+        elif m.group("this_part"):
+            day = published
+        if day is not None:
+            part = m.group("part_of_day") or m.group("this_part") or (
+                "night" if (m.group("deictic") or "").lower() == "tonight" else None)
+            if part:
+                return {"type": "TIME", "granularity": "day", "value": f"{day.isoformat()}T{lex('parts_of_day')[part.lower()]}"}
             return {"granularity": "day", "value": day.isoformat()}
+        if m.group("season"):
+            season = lex("seasons")[m.group("season").lower()]
+            year = int(m.group("year")) if m.group("year") else _season_year(
+                published, season["month"], lex("relative_offsets")[m.group("rel").lower()])
+            return {"granularity": "season", "value": f"{year:04d}-{season['code']}"}
         if m.group("rel"):
             return _shifted(published, m.group("unit").lower(), lex("relative_offsets")[m.group("rel").lower()])
         if m.group("quarter"):
@@ -569,6 +600,20 @@ def _resolve_year(published: dt.date, month: int, day: int) -> int:
     return published.year - 1
 
 
+def _season_year(published: dt.date, first_month: int, offset: int) -> int:
+    """'this summer': this year's; 'last fall': the latest that ended before publication;
+    'next winter': the first that starts after it."""
+    if offset == 0:
+        return published.year
+    for year in (range(published.year, published.year - 3, -1) if offset < 0 else
+                 range(published.year - 1, published.year + 3)):
+        start = dt.date(year, first_month, 1)
+        end = start + dt.timedelta(days=91)
+        if (offset < 0 and end <= published) or (offset > 0 and start > published):
+            return year
+    return published.year + offset
+
+
 def _shifted(published: dt.date, unit: str, offset: int) -> dict[str, str]:
     """The calendar unit containing publication, moved by ``offset`` units, as a TIMEX3 value."""
     if unit == "year":
@@ -581,7 +626,7 @@ def _shifted(published: dt.date, unit: str, offset: int) -> dict[str, str]:
         return {"granularity": "quarter", "value": f"{index // 4:04d}-Q{index % 4 + 1}"}
     if unit == "week":
         year, week, _ = (published + dt.timedelta(weeks=offset)).isocalendar()
-        return {"granularity": "week", "value": f"{year:04d}-W{week:02d}"}
+        return {"granularity": "week", "value": f"{year:04d}-W{week}"}  # TimeML corpora write W7, not W07
     return {"granularity": "day", "value": (published + dt.timedelta(days=offset)).isoformat()}
 
 

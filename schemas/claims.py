@@ -33,12 +33,22 @@ class Claim(BaseModel):
         return self
 
 
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each TIMEX3 season
+
+
 def timex_bounds(value: str) -> tuple[dt.date, dt.date]:
     """First and last calendar day a TIMEX3 date value covers.
 
     ``1992``, ``1992-02``, ``1992-02-25``, ``1998-Q3``, ``1998-W31`` and decades (``199``).
     """
+    value = value.split("T", 1)[0]  # a part of the day ("1998-08-05TNI") lies within its day
     parts = value.split("-")
+    if len(parts) == 2 and parts[1] in SEASON_MONTHS:
+        year, month = int(parts[0]), SEASON_MONTHS[parts[1]]
+        first = dt.date(year, month, 1)
+        end_month = (month + 1) % 12 + 1
+        end_year = year + (month + 2 > 12)
+        return first, dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
     if len(parts) == 2 and parts[1][:1] in ("Q", "W"):
         year, unit, n = int(parts[0]), parts[1][0], int(parts[1][1:])
         if unit == "Q":
@@ -63,8 +73,8 @@ def timex_bounds(value: str) -> tuple[dt.date, dt.date]:
 class DateClaim(Claim):
     """A date or date range, with TIMEX3 values."""
 
-    type: Literal["DATE"] = Field("DATE", description="TIMEX3 type.")
-    granularity: Literal["day", "week", "month", "quarter", "year", "decade"] = Field(
+    type: Literal["DATE", "TIME"] = Field("DATE", description="TIMEX3 type (TIME for a part of a day).")
+    granularity: Literal["day", "week", "month", "season", "quarter", "year", "decade"] = Field(
         description="Finest unit the text states.")
     value: str = Field(description="TIMEX3 value of the (start) date, e.g. 1992-02-25, 1992-02, 1992, 199.")
     end_value: Optional[str] = Field(None, description="TIMEX3 value of the range's end; null for a single date.")
