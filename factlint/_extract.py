@@ -41,7 +41,7 @@ KIND_MODELS = {
     "name": NameClaim,
 }
 # Named groups of date rules written relative to publication.
-RELATIVE_GROUPS = ("weekday", "deictic", "this_part", "rel", "season", "quarter", "rel_quarter", "ago_unit",
+RELATIVE_GROUPS = ("weekday", "weekend", "deictic", "this_part", "rel", "season", "quarter", "rel_quarter", "ago_unit",
                    "month_only")
 # The furthest "N units ago" read as a calendar date (years before 1000 are not dated here).
 MAX_AGO = {"year": 900, "month": 900 * 12, "week": 900 * 52, "day": 900 * 365}
@@ -221,11 +221,14 @@ class Extractor:
     def _relative_date(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         """Dates written relative to publication: weekdays, today, last week, the third quarter, a year ago."""
         published, lex = article.published_date, self.grammar.lexicon
+        if m.group("weekend"):
+            saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+            year, week, _ = saturday.isocalendar()
+            return {"granularity": "week", "value": f"{year:04d}-W{week}-WE"}
         day = None
         if m.group("weekday"):
             weekday = lex("weekdays")[m.group("weekday").lower()]
-            window = article.text[max(0, m.start - 60):m.end]
-            if self.future_cues.search(window):
+            if self.patterns["weekday_future_before"].search(article.text, max(0, m.start - 60), m.start):
                 day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
             else:
                 day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)

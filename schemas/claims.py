@@ -42,6 +42,10 @@ def timex_bounds(value: str) -> tuple[dt.date, dt.date]:
     ``1992``, ``1992-02``, ``1992-02-25``, ``1998-Q3``, ``1998-W31`` and decades (``199``).
     """
     value = value.split("T", 1)[0]  # a part of the day ("1998-08-05TNI") lies within its day
+    if value.endswith("-WE"):  # the weekend of an ISO week
+        year, week = value[:-3].split("-W")
+        saturday = dt.date.fromisocalendar(int(year), int(week), 6)
+        return saturday, saturday + dt.timedelta(days=1)
     parts = value.split("-")
     if len(parts) == 2 and parts[1] in SEASON_MONTHS:
         year, month = int(parts[0]), SEASON_MONTHS[parts[1]]
