@@ -45,6 +45,8 @@ RELATIVE_GROUPS = ("weekday", "weekend", "deictic", "this_part", "rel", "season"
                    "month_only")
 # The furthest "N units ago" read as a calendar date (years before 1000 are not dated here).
 MAX_AGO = {"year": 900, "month": 900 * 12, "week": 900 * 52, "day": 900 * 365}
+# The temporal reading alone (what `factlint eval tempeval` scores).
+TEMPORAL_KINDS = ("date", "duration", "timex")
 # Kinds whose spans a figure may not overlap: "44-day", "32nd", "1992" are not counts.
 FIGURE_BLOCKERS = ("date", "anniversary", "elapsed", "century", "duration", "timex")
 
@@ -129,12 +131,13 @@ class Extractor:
         }
 
     # -- entry point -----------------------------------------------------------------------
-    def extract(self, article: Article) -> Extraction:
+    def extract(self, article: Article, kinds: tuple[str, ...] = tuple(KIND_MODELS)) -> Extraction:
+        """Claims of the given kinds; with every kind, also the links the consistency checks read."""
         text = article.text
         result = Extraction(article, _text.sentences(text, self.grammar), _text.paragraphs(text, self.grammar))
         blocked: list[tuple[int, int]] = []
         lowered = " ".join(text.lower().split())  # for the rules' `requires` pre-filter only
-        for kind in KIND_MODELS:
+        for kind in kinds:
             claims, raws = [], []
             for found in self.grammar.find(kind, text, lowered):
                 if kind == "figure" and any(found.start < e and s < found.end for s, e in blocked):
@@ -158,7 +161,8 @@ class Extractor:
             if kind in FIGURE_BLOCKERS:
                 blocked.extend((c.start, c.end) for c in claims)
                 blocked.extend((inv.raw["start"], inv.raw["end"]) for inv in result.invalid if inv.kind == kind)
-        result.links = self._link(result)
+        if set(kinds) == set(KIND_MODELS):
+            result.links = self._link(result)
         return result
 
     # -- builders: named groups -> claim fields ---------------------------------------------

@@ -124,6 +124,8 @@ class Grammar:
         if not spec.get("examples"):
             raise RuleDataError(Messages.E105.format(rule_id=rule_id))
         options = {k: v for k, v in spec.items() if k not in ("id", "pattern", "examples")}
+        if isinstance(options.get("requires"), str) and options["requires"].startswith("@"):
+            options["requires"] = sorted({word.lower() for word in self.lexicon(options["requires"][1:])})
         return GrammarRule(rule_id, kind, source, regex, options, tuple(spec["examples"]))
 
     # -- matching ----------------------------------------------------------------------------
@@ -147,14 +149,13 @@ class Grammar:
                 found = RuleMatch(rule, m)
                 if found.end > found.start:
                     candidates.append((found.start, -(found.end - found.start), priority, found))
-        candidates.sort(key=lambda c: c[:3])
         chosen: list[RuleMatch] = []
-        taken: list[tuple[int, int]] = []
+        occupied = bytearray(len(text))  # characters taken by a chosen match
         for start, neg_len, _, found in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
             end = start - neg_len
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if occupied.find(1, start, end) != -1:
                 continue
-            taken.append((start, end))
+            occupied[start:end] = b"\x01" * (end - start)
             chosen.append(found)
         chosen.sort(key=lambda f: f.start)
         return chosen

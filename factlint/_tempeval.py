@@ -150,9 +150,9 @@ def evaluate(documents: list[TimeMLDocument], predict) -> Evaluation:
 
 def factlint_timexes(document: TimeMLDocument, extractor: Optional[object] = None) -> list[Timex]:
     """factlint's temporal claims in a document, as TIMEX3 (type, value) with spans."""
-    from ._extract import default_extractor
+    from ._extract import TEMPORAL_KINDS, default_extractor
 
-    extraction = (extractor or default_extractor()).extract(document.article())
+    extraction = (extractor or default_extractor()).extract(document.article(), TEMPORAL_KINDS)
     return [Timex(c.start, c.end, c.type, c.value) for c in extraction.timexes()]
 
 
