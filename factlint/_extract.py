@@ -41,7 +41,7 @@ KIND_MODELS = {
     "name": NameClaim,
 }
 # Named groups of date rules written relative to publication.
-RELATIVE_GROUPS = ("weekday", "weekend", "deictic", "this_part", "rel", "season", "quarter", "rel_quarter", "ago_unit",
+RELATIVE_GROUPS = ("period", "weekday", "weekend", "deictic", "this_part", "rel", "season", "quarter", "rel_quarter", "ago_unit",
                    "month_only")
 # The furthest "N units ago" read as a calendar date (years before 1000 are not dated here).
 MAX_AGO = {"year": 900, "month": 900 * 12, "week": 900 * 52, "day": 900 * 365}
@@ -187,7 +187,7 @@ class Extractor:
         if year is None and m.group("year2"):
             year = int(m.group("year2"))
         if year is None:
-            year = _resolve_year(published, month or 1, day or 1)
+            year = _resolve_year(published, month or 1, day or 1, self._told_as_future(m, article))
         value = _timex(year, month, day)
         end_value = None
         if m.group("year2") or m.group("month2") or m.group("day2"):
@@ -206,6 +206,9 @@ class Extractor:
         granularity = "day" if day else "month" if month else "year"
         return {"granularity": granularity, "value": value, "end_value": end_value, "year_inferred": inferred}
 
+    def _told_as_future(self, m: RuleMatch, article: Article) -> bool:
+        return bool(self.patterns["future_before_date"].search(article.text, max(0, m.start - 60), m.start))
+
     def _year_ago_quarters(self, dates: list[DateClaim], article: Article) -> list[DateClaim]:
         """In an earnings story, "a year earlier" is the reported quarter a year before: after a
         quarter has been named, a one-year-back date becomes that quarter of the previous year."""
@@ -214,12 +217,18 @@ class Extractor:
         for index, date in enumerate(dates):
             if date.granularity == "quarter":
                 quarter = date
-            elif (quarter is not None and date.rule_id in ("date.ago", "date.year_earlier_adjective")
-                  and date.value == year_back):
-                year, q = quarter.value.split("-")
-                dates[index] = DateClaim.model_validate(
-                    {**date.model_dump(exclude={"first_day", "last_day"}), "granularity": "quarter",
-                     "value": f"{int(year) - 1:04d}-{q}"})
+                continue
+            if quarter is None:
+                continue
+            year, q = quarter.value.split("-")
+            if date.rule_id in ("date.ago", "date.year_earlier_adjective") and date.value == year_back:
+                value = f"{int(year) - 1:04d}-{q}"
+            elif date.rule_id == "date.year_quarter":  # "the 1988 quarter"
+                value = f"{date.value}-{q}"
+            else:
+                continue
+            dates[index] = DateClaim.model_validate(
+                {**date.model_dump(exclude={"first_day", "last_day"}), "granularity": "quarter", "value": value})
         return dates
 
     def _relative_date(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
@@ -232,7 +241,7 @@ class Extractor:
         day = None
         if m.group("weekday"):
             weekday = lex("weekdays")[m.group("weekday").lower()]
-            if self.patterns["weekday_future_before"].search(article.text, max(0, m.start - 60), m.start):
+            if self._told_as_future(m, article):
                 day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
             else:
                 day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
@@ -253,6 +262,8 @@ class Extractor:
             return {"granularity": "season", "value": f"{year:04d}-{season['code']}"}
         if m.group("rel"):
             return _shifted(published, m.group("unit").lower(), lex("relative_offsets")[m.group("rel").lower()])
+        if m.group("period") and not m.group("quarter"):  # "the 1988 quarter": the number comes from context
+            return {"granularity": "year", "value": m.group("year")}
         if m.group("quarter"):
             quarter = lex("quarter_ordinals")[m.group("quarter").lower()]
             year = int(m.group("year")) if m.group("year") else (
@@ -272,11 +283,14 @@ class Extractor:
             return _shifted(published, unit, sign * int(n))
         if m.group("month_only"):
             month = lex("months")[m.group("month_only").lower()]
-            return {"granularity": "month", "value": f"{_resolve_year(published, month, 1):04d}-{month:02d}"}
+            year = _resolve_year(published, month, 1, self._told_as_future(m, article))
+            return {"granularity": "month", "value": f"{year:04d}-{month:02d}"}
         return None
 
     def _timex(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         lex = self.grammar.lexicon
+        if m.rule.id == "timex.the_past":
+            return {"type": "DATE", "value": "PAST_REF"}
         if m.group("ref"):
             return {"type": "DATE", "value": lex("reference_words")[_normalised(m.group("ref"))]}
         if m.group("set"):
@@ -594,9 +608,11 @@ def _timex(year: int, month: Optional[int], day: Optional[int]) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _resolve_year(published: dt.date, month: int, day: int) -> int:
+def _resolve_year(published: dt.date, month: int, day: int, future: bool = False) -> int:
     """The year of a month and day written without one: the latest occurrence that is at most
-    two months after publication (news mostly tells the past)."""
+    two months after publication (news mostly tells the past), or with ``future`` the first after it."""
+    if future:
+        return published.year if (month, day) > (published.month, published.day) else published.year + 1
     for year in (published.year + 1, published.year, published.year - 1):
         try:
             candidate = dt.date(year, month, day)
