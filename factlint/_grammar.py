@@ -124,6 +124,8 @@ class Grammar:
         if not spec.get("examples"):
             raise RuleDataError(Messages.E105.format(rule_id=rule_id))
         options = {k: v for k, v in spec.items() if k not in ("id", "pattern", "examples")}
+        if "preceded_by" in options:  # checked backwards from a match, so the rule can start at its claim
+            options["preceded_by"] = re.compile("(?:" + self.expand(options["preceded_by"]) + r")$", re.IGNORECASE)
         if isinstance(options.get("requires"), str) and options["requires"].startswith("@"):
             options["requires"] = sorted({word.lower() for word in self.lexicon(options["requires"][1:])})
         return GrammarRule(rule_id, kind, source, regex, options, tuple(spec["examples"]))
@@ -145,7 +147,10 @@ class Grammar:
             requires = rule.options.get("requires")
             if requires and not any(word in lowered for word in requires):
                 continue
+            before = rule.options.get("preceded_by")
             for m in rule.regex.finditer(text):
+                if before is not None and not before.search(text, max(0, m.start() - 40), m.start()):
+                    continue
                 found = RuleMatch(rule, m)
                 if found.end > found.start:
                     candidates.append((found.start, -(found.end - found.start), priority, found))
