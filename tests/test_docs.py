@@ -45,3 +45,10 @@ def test_readme_starts_with_the_two_fresh_machine_commands():
     commands = re.findall(r"^```(?:sh|bash)\n(.+?)\n```", README, flags=re.M | re.S)[:2]
     assert "factlint run" in commands[0] and "pytest" in commands[1]
     assert "python -m pytest" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_published_table_is_documented():
+    from schemas.tables import TABLES
+
+    for name in TABLES:
+        assert f"| `{name}` |" in README, name
