@@ -263,22 +263,21 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def _parts_by_whole(claims: ArticleClaims) -> dict[str, list[FigureClaim]]:
+def _wholes_with_parts(claims: ArticleClaims) -> Iterator[tuple[FigureClaim, float, list[FigureClaim]]]:
+    """Each whole that has listed parts, with the most it can be (None-bounded wholes are skipped)."""
     parts: dict[str, list[FigureClaim]] = {}
     for figure in claims.figures:
         if figure.part_of:
             parts.setdefault(figure.part_of, []).append(figure)
-    return parts
+    for whole in claims.figures:
+        whole_max = whole.value_max if whole.approximate else whole.value
+        if whole.figure_id in parts and whole_max is not None:
+            yield whole, whole_max, parts[whole.figure_id]
 
 
 @check("figures.part_exceeds_whole")
 def _part_exceeds(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
-    wholes = {f.figure_id: f for f in claims.figures}
-    for whole_id, parts in _parts_by_whole(claims).items():
-        whole = wholes[whole_id]
-        whole_max = whole.value_max if whole.approximate else whole.value
-        if whole_max is None:
-            continue
+    for whole, whole_max, parts in _wholes_with_parts(claims):
         for part in parts:
             if part.value > whole_max:
                 yield {"part": f"{part.text} {part.head or ''}".strip(), "whole": f"{whole.text} {whole.head or ''}".strip(),
@@ -290,11 +289,8 @@ def _part_exceeds(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
 
 @check("figures.parts_exceed_whole")
 def _parts_exceed(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
-    wholes = {f.figure_id: f for f in claims.figures}
-    for whole_id, parts in _parts_by_whole(claims).items():
-        whole = wholes[whole_id]
-        whole_max = whole.value_max if whole.approximate else whole.value
-        if whole_max is None or len(parts) < 2 or any(p.value > whole_max for p in parts):
+    for whole, whole_max, parts in _wholes_with_parts(claims):
+        if len(parts) < 2 or any(p.value > whole_max for p in parts):
             continue  # a single oversized part is reported by figures.part_exceeds_whole
         total = sum(p.value for p in parts)
         if total > whole_max:
