@@ -36,11 +36,16 @@ class RunResult:
 
     @property
     def n_errors(self) -> int:
-        return sum(n for key, n in self.totals["findings"].items() if key.endswith("|error"))
+        return count_severity(self.totals["findings"], "error")
 
     @property
     def n_warnings(self) -> int:
-        return sum(n for key, n in self.totals["findings"].items() if key.endswith("|warning"))
+        return count_severity(self.totals["findings"], "warning")
+
+
+def count_severity(findings: dict[str, int], severity: str) -> int:
+    """Findings of one severity in a totals' ``"rule_id|severity" -> count`` mapping."""
+    return sum(n for key, n in findings.items() if key.endswith(f"|{severity}"))
 
 
 def plan_run(inputs: list[Union[str, Path]], out: Union[str, Path], chunk_size: int = 1000) -> RunPlan:

@@ -80,9 +80,10 @@ def run(inputs: tuple[Path, ...], out: Path, chunk_size: int, fail_on: Optional[
                               chunk_size=chunk_size, progress=progress, workers=1 if dask_address else workers)
     except FactlintError as exc:
         raise click.ClickException(str(exc)) from exc
+    from ._run import count_severity
+
     click.echo(format_summary(result))
-    errors = sum(n for k, n in result["findings"].items() if k.endswith("|error"))
-    warnings = sum(n for k, n in result["findings"].items() if k.endswith("|warning"))
+    errors, warnings = (count_severity(result["findings"], s) for s in ("error", "warning"))
     if _failed(errors, warnings, fail_on):
         sys.exit(EXIT_FINDINGS)
 
