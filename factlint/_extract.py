@@ -260,7 +260,7 @@ class Extractor:
             year = int(m.group("year")) if m.group("year") else _season_year(
                 published, season["month"], lex("relative_offsets")[m.group("rel").lower()])
             return {"granularity": "season", "value": f"{year:04d}-{season['code']}"}
-        if m.group("rel"):
+        if m.group("rel") and m.group("unit"):
             return _shifted(published, m.group("unit").lower(), lex("relative_offsets")[m.group("rel").lower()])
         if m.group("period") and not m.group("quarter"):  # "the 1988 quarter": the number comes from context
             return {"granularity": "year", "value": m.group("year")}
@@ -283,7 +283,11 @@ class Extractor:
             return _shifted(published, unit, sign * int(n))
         if m.group("month_only"):
             month = lex("months")[m.group("month_only").lower()]
-            year = _resolve_year(published, month, 1, self._told_as_future(m, article))
+            rel = (m.group("rel") or "").lower()
+            if rel == "this":
+                year = published.year
+            else:
+                year = _resolve_year(published, month, 1, rel == "next" or (not rel and self._told_as_future(m, article)))
             return {"granularity": "month", "value": f"{year:04d}-{month:02d}"}
         return None
 
@@ -295,6 +299,8 @@ class Extractor:
             return {"type": "DATE", "value": lex("reference_words")[_normalised(m.group("ref"))]}
         if m.group("set"):
             return {"type": "SET", "value": lex("set_words")[_normalised(m.group("set"))]}
+        if m.group("vague_n"):  # "several years": an unknown number of units
+            return {"type": "DURATION", "value": f"PX{lex('time_units')[m.group('unit').lower().rstrip('s')]['timex']}"}
         n_text = m.group("n")
         n = 1 if n_text.lower() in ("a", "an") else _numbers.parse_number(n_text, self.grammar)
         if not n:
