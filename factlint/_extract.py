@@ -220,11 +220,12 @@ class Extractor:
                 continue
             if quarter is None:
                 continue
+            how = self.grammar.rule(date.rule_id).options.get("reported_quarter")
             year, q = quarter.value.split("-")
-            if date.rule_id in ("date.ago", "date.year_earlier_adjective") and date.value == year_back:
-                value = f"{int(year) - 1:04d}-{q}"
-            elif date.rule_id == "date.year_quarter":  # "the 1988 quarter"
+            if how == "own_year" and date.granularity == "year":
                 value = f"{date.value}-{q}"
+            elif how == "year_before" and date.value == year_back:
+                value = f"{int(year) - 1:04d}-{q}"
             else:
                 continue
             dates[index] = DateClaim.model_validate(
@@ -293,8 +294,8 @@ class Extractor:
 
     def _timex(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         lex = self.grammar.lexicon
-        if m.rule.id == "timex.the_past":
-            return {"type": "DATE", "value": "PAST_REF"}
+        if "value" in m.rule.options:  # a rule whose every match means one thing
+            return {"type": m.rule.options.get("type", "DATE"), "value": m.rule.options["value"]}
         if m.group("ref"):
             return {"type": "DATE", "value": lex("reference_words")[_normalised(m.group("ref"))]}
         if m.group("set"):

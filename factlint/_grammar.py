@@ -77,6 +77,7 @@ class Grammar:
                 self.prefixes[kind] = self.compile(data["prefix"])
         ingest = _load_yaml(directory / "ingest.yaml")
         self.ingest = {key: re.compile(self.expand(value), re.MULTILINE) for key, value in ingest.items()}
+        self._by_id = {rule.id: rule for rules in self.rules.values() for rule in rules}
         self.context = _load_yaml(directory / "context.yaml")
         # Every string entry of context.yaml is a pattern; lists and numbers are settings.
         self.patterns = {key: self.compile(value) for key, value in self.context.items() if isinstance(value, str)}
@@ -131,6 +132,9 @@ class Grammar:
         return GrammarRule(rule_id, kind, source, regex, options, tuple(spec["examples"]))
 
     # -- matching ----------------------------------------------------------------------------
+    def rule(self, rule_id: str) -> GrammarRule:
+        return self._by_id[rule_id]
+
     def all_rules(self) -> Iterator[GrammarRule]:
         for rules in self.rules.values():
             yield from rules
