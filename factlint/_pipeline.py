@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Union
 
@@ -32,12 +33,17 @@ from ._validate import ArticleResult, analyse
 STATUSES = ("clean", "quarantine")
 
 
+@cache
 def rules_version() -> str:
-    """What a cached result depends on besides its inputs: grammar data, rule catalogue, schema."""
-    from schemas.catalogue import CATALOGUE_PATH
+    """What a result depends on besides its inputs: grammar data, rule catalogue, schema, and the
+    engine's own code (an upgrade must not reuse results cached by the previous version)."""
+    import schemas
 
-    catalogue_digest = hashlib.sha256(CATALOGUE_PATH.read_bytes()).hexdigest()[:8]
-    return f"{default_grammar().version}-{catalogue_digest}-s{SCHEMA_VERSION}"
+    digest = hashlib.sha256()
+    for package in (Path(__file__).parent, Path(schemas.__file__).parent):
+        for path in sorted(package.glob("*.py")) + sorted(package.glob("*.yaml")):
+            digest.update(path.name.encode() + path.read_bytes())
+    return f"{default_grammar().version}-{digest.hexdigest()[:8]}-s{SCHEMA_VERSION}"
 
 
 @dataclass(frozen=True)

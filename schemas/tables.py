@@ -83,7 +83,7 @@ TABLES: dict[str, pa.Schema] = {
            _field("n_errors", None, pa.int32(), False, "Error findings in the article."),
            _field("n_warnings", None, pa.int32(), False, "Warning findings in the article."),
            _field("n_claims", None, pa.int32(), False, "Claims of every kind extracted from the article."),
-           _field("rules_version", None, pa.string(), False, "Version of the grammar and rule data that checked it.")],
+           _field("rules_version", None, pa.string(), False, "Version of the grammar, rules and engine that checked it.")],
         "articles"),
     "dates": _schema(_claim_table(DateClaim) + [_field("valid", None, pa.bool_(), False,
                                                        "False when the date itself is impossible (see findings).")],
