@@ -61,7 +61,9 @@ class InvalidClaim:
 
 
 @dataclass(frozen=True)
-class _TimexView:
+class Timex:
+    """A temporal claim as TimeML sees it: span, TIMEX3 type and value."""
+
     start: int
     end: int
     type: str
@@ -77,12 +79,12 @@ class Extraction:
     invalid: list[InvalidClaim] = field(default_factory=list)
     links: Links = field(default_factory=Links)
 
-    def timexes(self) -> list[Any]:
-        """Temporal claims as TIMEX3: objects with start, end, type and value, in text order."""
-        found = [_TimexView(c.start, c.end, c.type, c.value) for c in self.claims.get("date", [])]
-        found += [_TimexView(c.start, c.end, c.type, c.value) for c in self.claims.get("timex", [])]
-        found += [_TimexView(c.start, c.end, "DURATION", c.value) for c in self.claims.get("duration", [])]
-        chosen: list[_TimexView] = []
+    def timexes(self) -> list[Timex]:
+        """Temporal claims as TIMEX3, in text order; where they overlap, the longest (dates first)."""
+        found = [Timex(c.start, c.end, c.type, c.value) for c in self.claims.get("date", [])]
+        found += [Timex(c.start, c.end, c.type, c.value) for c in self.claims.get("timex", [])]
+        found += [Timex(c.start, c.end, "DURATION", c.value) for c in self.claims.get("duration", [])]
+        chosen: list[Timex] = []
         for timex in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):  # longest first, dates first
             if not any(timex.start < c.end and c.start < timex.end for c in chosen):
                 chosen.append(timex)
@@ -273,8 +275,7 @@ class Extractor:
         if m.group("rel_quarter"):
             return _shifted(published, "quarter", lex("relative_quarters")[_normalised(m.group("rel_quarter"))])
         if m.group("ago_unit"):
-            n_text = m.group("ago_n") or "1"
-            n = 1 if n_text.lower() in ("a", "an") else _numbers.parse_number(n_text, self.grammar)
+            n = _numbers.parse_count(m.group("ago_n") or "1", self.grammar)
             if n is None or not float(n).is_integer():
                 return None
             sign = 1 if m.group("ago_dir").lower() == "later" else -1
@@ -302,8 +303,7 @@ class Extractor:
             return {"type": "SET", "value": lex("set_words")[_normalised(m.group("set"))]}
         if m.group("vague_n"):  # "several years": an unknown number of units
             return {"type": "DURATION", "value": f"PX{lex('time_units')[m.group('unit').lower().rstrip('s')]['timex']}"}
-        n_text = m.group("n")
-        n = 1 if n_text.lower() in ("a", "an") else _numbers.parse_number(n_text, self.grammar)
+        n = _numbers.parse_count(m.group("n"), self.grammar)
         if not n:
             return None
         unit = lex("time_units")[m.group("unit").lower().rstrip("s")]

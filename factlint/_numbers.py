@@ -51,6 +51,11 @@ def parse_number(text: str, grammar: Grammar) -> Optional[float]:
         return parse_words(text, grammar)
 
 
+def parse_count(text: str, grammar: Grammar) -> Optional[float]:
+    """A count before a unit: "a year", "an hour" are one; otherwise ``parse_number``."""
+    return 1.0 if text.lower() in ("a", "an") else parse_number(text, grammar)
+
+
 def parse_ordinal(text: str, grammar: Grammar) -> Optional[int]:
     """'32nd' -> 32, 'thirty-second' -> 32, 'twentieth' -> 20."""
     lowered = text.lower().strip()

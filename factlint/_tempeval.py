@@ -21,15 +21,8 @@ from typing import Iterable, Optional
 
 from schemas.article import Article
 
+from ._extract import TEMPORAL_KINDS, Extractor, Timex, default_extractor
 from ._ingest import article_id
-
-
-@dataclass(frozen=True)
-class Timex:
-    start: int
-    end: int
-    type: str
-    value: str
 
 
 @dataclass
@@ -148,12 +141,9 @@ def evaluate(documents: list[TimeMLDocument], predict) -> Evaluation:
     return evaluation
 
 
-def factlint_timexes(document: TimeMLDocument, extractor: Optional[object] = None) -> list[Timex]:
+def factlint_timexes(document: TimeMLDocument, extractor: Optional[Extractor] = None) -> list[Timex]:
     """factlint's temporal claims in a document, as TIMEX3 (type, value) with spans."""
-    from ._extract import TEMPORAL_KINDS, default_extractor
-
-    extraction = (extractor or default_extractor()).extract(document.article(), TEMPORAL_KINDS)
-    return [Timex(c.start, c.end, c.type, c.value) for c in extraction.timexes()]
+    return (extractor or default_extractor()).extract(document.article(), TEMPORAL_KINDS).timexes()
 
 
 def format_report(report: dict[str, object], label: str) -> str:

@@ -7,9 +7,6 @@ import pytest
 from factlint import check_text
 from factlint._grammar import default_grammar
 
-KIND_TABLE = {"date": "date", "anniversary": "anniversary", "elapsed": "elapsed", "century": "century",
-              "duration": "duration", "figure": "figure", "name": "name"}
-
 EXAMPLES = [(rule.id, rule.kind, i, example)
             for rule in default_grammar().all_rules() for i, example in enumerate(rule.examples)]
 
