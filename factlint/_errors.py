@@ -3,7 +3,7 @@
 Findings about articles are data, never exceptions. Exceptions are for a run that cannot go on:
 
     FactlintError
-    ├── InputError          an input path given on the command line does not exist
+    ├── InputError          an input given by the user cannot be read (missing path, bad gold file)
     ├── RuleDataError       the grammar or rule catalogue is malformed (a packaging bug)
     ├── PublishError        the output folder cannot be written or switched
     └── ConfigurationError  a setting is missing, e.g. scheduling without a Prefect server
@@ -22,7 +22,7 @@ class FactlintError(Exception):
 
 
 class InputError(FactlintError):
-    """An input given by the user cannot be read at all (missing path)."""
+    """An input given by the user cannot be read at all (missing path, malformed gold file)."""
 
 
 class RuleDataError(FactlintError):
@@ -58,6 +58,7 @@ class Messages:
     E201 = _Coded("E201", "Input not found: {path}")
     E202 = _Coded("E202", "Cannot publish to {path}: {error}. The previous output is unchanged.")
     E203 = _Coded("E203", "No output at {path}: run `factlint run` first.")
+    E204 = _Coded("E204", "Gold file {path}, line {line}: {reason}")
     E301 = _Coded("E301", "Scheduling needs a Prefect server: start one with `prefect server start` and set PREFECT_API_URL.")
     E302 = _Coded("E302", "The {runner} task runner needs a Prefect server (PREFECT_API_URL); in embedded mode use threads.")
 

@@ -119,12 +119,21 @@ class Extractor:
         self.generic_event_words = set(g.lexicon("generic_event_words"))
         self.head_stopwords = set(g.lexicon("head_stopwords"))
         self.identifier_prefixes = set(g.lexicon("identifier_prefixes"))
-        self.event_cue_words = {word for cue in g.lexicon("events") for word in cue.split()}
-        self.head_events = g.lexicon("head_events")
+        self.identifier_prefixes_any_case = set(g.lexicon("identifier_prefixes_any_case"))
+        self.number_words = set(g.lexicon("units")) | set(g.lexicon("tens")) | set(g.lexicon("scales"))
+        # One-word event cues ("killed", "shot"): after a number they are its event, not its head.
+        self.event_words = {cue.lower() for cue in g.lexicon("events") if " " not in cue} - set(g.lexicon("event_nouns"))
+        self.event_nouns = g.lexicon("event_nouns")
+        self.role_heads = g.lexicon("role_heads")
+        self.head_skip_words = set(g.lexicon("head_skip_words"))
+        self.qualifiers = _normalised_keys(g.lexicon("qualifiers"))
+        self.qualifiers_after = _normalised_keys(g.lexicon("qualifiers_after"))
+        self.fractions = g.lexicon("fraction_denominators")
         self.superset_heads = set(g.lexicon("superset_heads"))
         self.subset_heads = set(g.lexicon("subset_heads"))
         self.currency = g.lexicon("currency_symbols")
-        self.unit_heads = g.lexicon("unit_heads")
+        self.unit_heads = _normalised_keys(g.lexicon("unit_heads"))
+        self.amount_heads = set(self.unit_heads.values()) | set(self.currency.values())
         self.qualifier_prefix = g.prefixes["figure"]
         self.builders: dict[str, Callable[[RuleMatch, Article], Optional[dict[str, Any]]]] = {
             "date": self._date, "anniversary": self._anniversary, "elapsed": self._elapsed,
@@ -377,45 +386,69 @@ class Extractor:
 
     def _figure(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         text = article.text
-        qualifier, start = "exact", m.start
+        qualifier, start, end = "exact", m.start, m.end
         prefix = self.qualifier_prefix.search(text, max(0, m.start - 40), m.start)
         if prefix:
-            qualifier = self.grammar.lexicon("qualifiers")[_normalised(prefix.group("qualifier"))]
+            qualifier = self.qualifiers[_normalised(prefix.group("qualifier"))]
             start = prefix.start()
+        after = self.patterns["qualifier_after"].match(text, m.end)
+        if after and not m.group("number_max"):
+            qualifier, end = self.qualifiers_after[_normalised(after.group("qualifier"))], after.end()
+        stated_max: Optional[float] = None
         if m.group("vague"):
             low, high = self.grammar.lexicon("vague_quantities")[_normalised(m.group("vague"))]
+            stated, stated_max = float(low), (float(high) if high != low else None)
             # "more than hundreds of" keeps the vague range's bounds
-            value, value_max, qualifier = float(low), float(high), "vague"
+            value, value_max = (stated, stated_max) if stated_max else _numbers.bounds(stated, qualifier)
+            qualifier = "vague" if stated_max else qualifier
         else:
             number_text = m.group("number") or m.group("words")
             number = _numbers.parse_number(number_text, self.grammar)
             if number is None:
                 return None
-            if m.group("scale"):
-                number *= self.grammar.lexicon("scales")[m.group("scale").lower()]
+            if m.group("denominator"):
+                number = round(number / self.fractions[m.group("denominator").lower()], 4)
+            scales = self.grammar.lexicon("scales")
+            scale = m.group("scale") or m.group("scale_max")  # "three to four billion": one scale for both
+            number *= scales[scale.lower()] if scale else 1
+            if m.group("number_max"):
+                high = _numbers.parse_number(m.group("number_max"), self.grammar)
+                high_scale = m.group("scale_max") or m.group("scale")
+                if high is None or high * (scales[high_scale.lower()] if high_scale else 1) <= number:
+                    return None  # "9-5" is a score, not a range
+                stated_max = high * (scales[high_scale.lower()] if high_scale else 1)
             if self._is_not_a_count(m, number_text, text):
                 return None
+            stated = number
             value, value_max = _numbers.bounds(number, qualifier)
-        head_span = self._head(m, text)
-        head = text[head_span[0]:head_span[1]] if head_span else None
-        if m.group("currency"):
-            head = self.currency.get(m.group("currency"), head)
+            if stated_max is not None:
+                value_max = _numbers.bounds(stated_max, qualifier)[1]
+        head_span, head = self._head(end, text)
+        if m.group("currency") or m.group("currency_max"):
+            head = self.currency.get(m.group("currency") or m.group("currency_max"), head)
         if m.group("percent"):
             head = "percent"
-        elif head and head.lower() in self.unit_heads:
-            head = self.unit_heads[head.lower()]
-        if head is None and m.rule.options.get("requires_head"):
+        if head is None and m.rule.options.get("requires_head") \
+                and not self.patterns["part_of_whole"].match(text, end):  # "one of two suspects"
             return None
-        if head is None and m.group("number") and self.patterns["bare_year"].fullmatch(m.group("number")):
-            return None  # a bare year-like number with nothing counted is a year we did not date
-        return {"start": start, "value": value, "value_max": value_max, "approximate": qualifier != "exact",
-                "qualifier": qualifier, "head": head, "_head_end": head_span[1] if head_span else m.end}
+        if head is None and m.group("number") and not m.group("currency"):
+            digits = m.group("number")
+            if self.patterns["bare_year"].fullmatch(digits):
+                return None  # a bare year-like number with nothing counted is a year we did not date
+            if digits.isdigit() and len(digits) >= 5:
+                return None  # a long run of digits with nothing counted is a code ("text 274637")
+        return {"start": start, "end": end, "stated": stated, "stated_max": stated_max, "value": value,
+                "value_max": value_max, "approximate": qualifier != "exact", "qualifier": qualifier, "head": head,
+                "_head_end": head_span[1] if head_span else end}
 
     def _is_not_a_count(self, m: RuleMatch, number_text: str, text: str) -> bool:
         before = text[max(0, m.start - 30):m.start]
         previous = self.patterns["word_before_number"].search(before)
-        if previous and previous["word"].lower() in self.identifier_prefixes and previous["word"][0].isupper():
-            return True  # "Flight 103", "Resolution 242"
+        if previous and ((previous["word"].lower() in self.identifier_prefixes and previous["word"][0].isupper())
+                         or previous["word"].lower() in self.identifier_prefixes_any_case):
+            return True  # "Flight 103", "Resolution 242", "number two corn"
+        if self.patterns["markup_token"].fullmatch(_token_around(text, m.start, m.end)):
+            return True  # inside a URL, a file name or markup ("!1m5!3m3", "width=640", "x.jpg")
         if self.patterns["age_prefixes"].search(before):
             return True
         after = text[m.end:m.end + 60]
@@ -423,11 +456,14 @@ class Extractor:
             return True
         return bool(self.patterns["address_after"].match(after)) or any(marker.match(after) for marker in self.age_markers)
 
-    def _head(self, m: RuleMatch, text: str) -> Optional[tuple[int, int]]:
-        """The noun a figure counts: the last word of the short run of words after it."""
-        position, collected = m.end, None
-        skip = {"of", "the"}
+    def _head(self, position: int, text: str) -> tuple[Optional[tuple[int, int]], Optional[str]]:
+        """The noun a figure counts: a unit ("pct", "dlrs"), or the last word of the short run of words after it."""
+        collected: Optional[tuple[int, int]] = None
+        skip = self.head_skip_words
         for count in range(5):
+            unit = self.patterns["unit_word"].match(text, position)
+            if unit:
+                return unit.span("unit"), self.unit_heads[_normalised(unit.group("unit"))]
             word = self.patterns["head_word"].match(text, position)
             if not word:
                 break
@@ -435,61 +471,108 @@ class Extractor:
             if lowered in skip and collected is None and count < 2:
                 position = word.end()
                 continue
-            if lowered in self.head_stopwords or (collected and (lowered.endswith(("ed", "ing"))
-                                                                 or lowered in self.event_cue_words)):
+            if lowered in self.head_stopwords or lowered in self.number_words or lowered.endswith(("’s", "'s")):
+                break
+            if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing"))):
+                break  # "2 shot and killed", "three people died"
+            if self.patterns["label_then_number"].match(text, word.end()):
+                # Words before the next number label it, in a table ("Net 4,346,000 vs 4,202,000 Revs
+                # 232,006,000", "11.1 mln Avg shrs 11.6 mln"): none of them is this figure's head.
+                collected = None
                 break
             collected = word.span("word")
             position = word.end()
             skip = set()
-            if count >= 2:
-                break
-        return collected
+        return collected, (text[collected[0]:collected[1]] if collected else None)
 
     def _attach_figures(self, raws: list[dict[str, Any]], article: Article) -> list[dict[str, Any]]:
-        """Ids, events and partitive links, which need the figure's neighbours."""
+        """Ids, shared heads, events and partitive links, which need the figure's neighbours."""
         text = article.text
         for raw in raws:
             raw["figure_id"] = hashlib.sha256(
                 f"{article.article_id}:{raw['start']}:{raw['end']}".encode()).hexdigest()[:12]
-            head = (raw["head"] or "").lower()
-            raw["head_group"] = ("superset" if head in self.superset_heads
-                                 else "subset" if head in self.subset_heads else None)
-            raw["event"] = self._event_of(raw, text)
+        for before, raw in zip(raws, raws[1:]):
+            if raw["head"] is None and before["head"] and \
+                    self.patterns["comparison_gap"].fullmatch(text, before["_head_end"], raw["start"]):
+                raw["head"] = before["head"]  # "61 cts from 64 cts", "202.55 mln francs vs 171.31 mln"
+        for index, part in enumerate(raws[:-1]):
+            whole = raws[index + 1]
+            # "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
+            # "125,000 of Chevrolet's two newest cars" counts something else than the cars.
+            if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
+                    and whole["head"] not in self.amount_heads and part["value"] <= whole["value"]:
+                self._link_part(part, whole)
         for index, whole in enumerate(raws):
+            if whole["head"] in self.amount_heads and self.patterns["rate_after"].match(text, whole["_head_end"]):
+                continue  # "$1.27 a share, including ..." is a rate; what follows belongs to another figure
             cue = self.patterns["partitive"].match(text, whole["_head_end"])
             if not cue:
                 continue
-            position = cue.end()
-            for part in raws[index + 1:]:
-                gap = text[position:part["start"]]
-                if not self.patterns["part_list_gap"].fullmatch(gap) or not self._part_fits(whole, part):
+            position, gap = cue.end(), self.patterns["part_first_gap"]
+            for count, part in enumerate(raws[index + 1:]):
+                if not gap.fullmatch(text, position, part["start"]):
                     break
-                part["part_of"] = whole["figure_id"]
-                part["event"] = part["event"] or whole["event"]
-                position = part["_head_end"]
+                if count == 1 and self.patterns["list_closing_and"].fullmatch(text, position, part["start"]):
+                    break  # "six flights, including four non-stop flights, and three via Anchorage": a sibling
+                if not self._link_part(part, whole):
+                    break
+                position, gap = part["_head_end"], self.patterns["part_list_gap"]
+        for raw in raws:
+            raw["head_group"] = self._head_group(raw["head"])
+            raw["amount"] = raw["head"] in self.amount_heads
+            raw["event"] = raw.get("event") or self._event_of(raw, text)
         for raw in raws:
             raw.pop("_head_end", None)
         return raws
 
+    def _head_group(self, head: Optional[str]) -> Optional[str]:
+        head = (head or "").lower()
+        return "superset" if head in self.superset_heads else "subset" if head in self.subset_heads else None
+
+    def _link_part(self, part: dict[str, Any], whole: dict[str, Any]) -> bool:
+        """Make ``part`` a part of ``whole`` if it can be one; a part with no head counts what its whole counts."""
+        if part["head"] is None:
+            part["head"] = whole["head"]
+        if not self._part_fits(whole, part):
+            return False
+        part["part_of"] = whole["figure_id"]
+        return True
+
     def _part_fits(self, whole: dict[str, Any], part: dict[str, Any]) -> bool:
-        """A part counts the same kind of thing as its whole: same head, or people within people."""
+        """A part counts the same kind of thing as its whole and, counting something else, is no larger.
+
+        Same head, or people within people, can be checked against the whole. Other heads of counts
+        ("five dealers, including two brokerages") are linked only where the part is not larger, since
+        "13 exchanges including 68,000 lines" lists something else, not a part.
+        """
         whole_head, part_head = (whole["head"] or "").lower(), (part["head"] or "").lower()
         if not whole_head or not part_head:
             return False
-        return (part_head == whole_head or _singular(part_head) == _singular(whole_head)
-                or (whole["head_group"] == "superset" and part["head_group"] in ("subset", "superset")))
+        if part_head == whole_head or _singular(part_head) == _singular(whole_head):
+            return True
+        whole_group, part_group = self._head_group(whole_head), self._head_group(part_head)
+        if whole_group == "superset" and part_group in ("subset", "superset"):
+            return True
+        if whole_head in self.amount_heads or part_head in self.amount_heads:
+            return False
+        return part["value_max"] is not None and part["value_max"] <= whole["value"]
 
     def _event_of(self, raw: dict[str, Any], text: str) -> Optional[str]:
+        head = (raw["head"] or "").lower()
+        if head in self.amount_heads:
+            return None  # money and shares are not counts of what happened to anyone
         prefix = self.patterns["event_prefix"].search(text, max(0, raw["start"] - 40), raw["start"])
         if prefix:
             return self.prefix_event[_normalised(prefix.group("cue"))]
+        if head in self.event_nouns:
+            return self.event_nouns[head]
         clause_start = raw["_head_end"]
         end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
         clause_end = end.start() if end else min(len(text), clause_start + 100)
         cue = self.event_pattern.search(text, clause_start, clause_end)
         if cue:
             return self.event_of_cue[_normalised(cue.group())]
-        return self.head_events.get((raw["head"] or "").lower())
+        return self.role_heads.get(head)
 
     # -- links between claims --------------------------------------------------------------
     def _link(self, result: Extraction) -> Links:
@@ -574,19 +657,31 @@ class Extractor:
                 continue
             if self.patterns["past_event_before_date"].search(text, max(0, date.start - 60), date.start):
                 links.past_dates.append(index)
-        frames: dict[tuple[int, int], tuple[Optional[str], bool]] = {}
+        frames: dict[tuple[int, int], tuple[Optional[str], Optional[str], bool]] = {}
+        timexes = sorted(dates + [t for t in result.claims["timex"] if t.type == "DATE"], key=lambda c: c.start)
         for index, figure in enumerate(result.claims["figure"]):
             s = sentence(figure.start)
             if s not in frames:  # one look per sentence, however many figures it holds
                 segment = text[s[0]:s[1]]
                 source = next((found.group("source").lower() for found in
                                (pattern.search(segment) for pattern in self.source_patterns) if found), None)
-                marked = bool(self.own_frame_words.search(segment)) or any(s[0] <= d.start < s[1] for d in dates)
-                frames[s] = (source, marked)
-            links.figure_source[index], marked = frames[s]
+                as_of = next((t.value for t in timexes if s[0] <= t.start < s[1]), None)
+                marked = bool(self.own_frame_words.search(segment)) or as_of is not None
+                frames[s] = (source, as_of, marked)
+            source, as_of, marked = frames[s]
+            result.claims["figure"][index] = figure.model_copy(update={"source": source, "as_of": as_of})
             if marked:
                 links.figure_time_marked.append(index)
         return links
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    """The run of non-space characters that holds text[start:end]."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
 
 
 def _normalised(phrase: str) -> str:

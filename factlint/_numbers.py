@@ -43,12 +43,19 @@ def parse_words(words: str, grammar: Grammar) -> Optional[float]:
 
 
 def parse_number(text: str, grammar: Grammar) -> Optional[float]:
-    """Digits with separators or number words."""
+    """Digits with separators, fractions ("1-1/4", "3/8") or number words."""
     cleaned = text.replace(",", "").strip()
     try:
         return float(cleaned)
     except ValueError:
-        return parse_words(text, grammar)
+        pass
+    whole, _, fraction = cleaned.replace(" ", "-").rpartition("-") if "/" in cleaned else ("", "", "")
+    if fraction:
+        numerator, _, denominator = fraction.partition("/")
+        if numerator.isdigit() and denominator.isdigit() and int(denominator) and (not whole or whole.isdigit()):
+            return int(whole or 0) + int(numerator) / int(denominator)
+        return None
+    return parse_words(text, grammar)
 
 
 def parse_count(text: str, grammar: Grammar) -> Optional[float]:

@@ -23,6 +23,7 @@ from schemas.article import Article
 
 from ._extract import TEMPORAL_KINDS, Extractor, Timex, default_extractor
 from ._ingest import article_id
+from ._scoring import f1, overlap_pairs, ratio
 
 
 @dataclass
@@ -85,15 +86,9 @@ class Counts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def scores(self) -> dict[str, float]:
-        def f1(p: float, r: float) -> float:
-            return 2 * p * r / (p + r) if p + r else 0.0
-
-        sp = self.strict / self.predicted if self.predicted else 0.0
-        sr = self.strict / self.gold if self.gold else 0.0
-        rp = self.relaxed / self.predicted if self.predicted else 0.0
-        rr = self.relaxed / self.gold if self.gold else 0.0
-        type_acc = self.type_correct / self.relaxed if self.relaxed else 0.0
-        value_acc = self.value_correct / self.relaxed if self.relaxed else 0.0
+        sp, sr = ratio(self.strict, self.predicted), ratio(self.strict, self.gold)
+        rp, rr = ratio(self.relaxed, self.predicted), ratio(self.relaxed, self.gold)
+        type_acc, value_acc = ratio(self.type_correct, self.relaxed), ratio(self.value_correct, self.relaxed)
         return {"gold": self.gold, "predicted": self.predicted,
                 "strict_p": sp, "strict_r": sr, "strict_f1": f1(sp, sr),
                 "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": f1(rp, rr),
@@ -104,16 +99,7 @@ def score_document(gold: list[Timex], predicted: list[Timex]) -> Counts:
     counts = Counts(gold=len(gold), predicted=len(predicted))
     gold_spans = {(g.start, g.end) for g in gold}
     counts.strict = sum((p.start, p.end) in gold_spans for p in predicted)
-    pairs = sorted(((min(g.end, p.end) - max(g.start, p.start), gi, pi)
-                    for gi, g in enumerate(gold) for pi, p in enumerate(predicted)
-                    if g.start < p.end and p.start < g.end), reverse=True)
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    for _, gi, pi in pairs:
-        if gi in used_gold or pi in used_predicted:
-            continue
-        used_gold.add(gi)
-        used_predicted.add(pi)
+    for gi, pi in overlap_pairs(gold, predicted):
         counts.relaxed += 1
         counts.type_correct += gold[gi].type == predicted[pi].type
         counts.value_correct += gold[gi].value == predicted[pi].value

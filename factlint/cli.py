@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional
 import click
 
 from . import __version__
-from ._errors import ConfigurationError, FactlintError, Messages
+from ._errors import ConfigurationError, FactlintError, InputError, Messages
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 EXIT_FINDINGS, EXIT_FAILURE = 1, 2
@@ -208,6 +208,39 @@ def eval_tempeval(paths: tuple[Path, ...], as_json: bool) -> None:
         click.echo(json.dumps(report, indent=2))
     else:
         click.echo(format_report(report, ", ".join(str(p) for p in paths)))
+
+
+@eval.command("figures")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
+              help="Which half of the gold file to score.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--mistakes", is_flag=True, help="Also list every mistake, sentence by sentence.")
+def eval_figures(gold: Path, split: str, as_json: bool, mistakes: bool) -> None:
+    """Score stated figures on a hand-annotated gold file (JSON lines).
+
+    Prints detection P/R/F1, value, head and event accuracy, and partitive P/R.
+    bench/figures/README.md describes the format and factlint's own gold set.
+
+    \b
+    Example:
+        factlint eval figures bench/data/figures/gold.jsonl --split heldout
+    """
+    from ._figures_eval import evaluate, format_report, read_gold
+
+    try:
+        evaluation = evaluate(read_gold(gold, split))
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    report = evaluation.report()
+    if as_json:
+        report["mistakes"] = [vars(m) for m in evaluation.mistakes] if mistakes else None
+        click.echo(json.dumps(report, indent=2))
+        return
+    click.echo(format_report(report, f"{gold} ({split})"))
+    if mistakes:
+        for mistake in evaluation.mistakes:
+            click.echo(f"{mistake.sentence}  {mistake.kind:<13} {mistake.detail}")
 
 
 @cli.command()

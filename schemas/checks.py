@@ -61,8 +61,8 @@ class Links(BaseModel):
         default_factory=list, description="Anniversaries told as coming ('next year to mark the 10th anniversary').")
     loose_links: list[tuple[str, int, int]] = Field(
         default_factory=list, description="(kind, claim index, date index) links made only through a shared name.")
-    figure_source: dict[int, Optional[str]] = Field(default_factory=dict)
-    figure_time_marked: list[int] = Field(default_factory=list)
+    figure_time_marked: list[int] = Field(
+        default_factory=list, description="Figures whose sentence gives them a time or scope of their own.")
 
 
 class ArticleClaims(BaseModel):
@@ -263,11 +263,28 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
+def _counts_same_kind(whole: FigureClaim, part: FigureClaim) -> bool:
+    """A part can be checked against its whole only if it counts the same thing, or people within people.
+
+    Amounts are not: a net sum may include a larger gain ("net income of 28,000 dlrs, including a
+    103,000 dlrs credit"), and percentages of a figure have bases of their own.
+    """
+    if not whole.head or not part.head or whole.amount or part.amount:
+        return False
+    if whole.head.lower().rstrip("s") == part.head.lower().rstrip("s"):
+        return True
+    return whole.head_group == "superset" and part.head_group in ("subset", "superset")
+
+
 def _wholes_with_parts(claims: ArticleClaims) -> Iterator[tuple[FigureClaim, float, list[FigureClaim]]]:
-    """Each whole that has listed parts, with the most it can be (None-bounded wholes are skipped)."""
+    """Each whole with the parts it can be checked against, and the most it can be (unbounded wholes are skipped).
+
+    Parts that count something else ("five dealers, including two brokerages") are linked but not summed.
+    """
+    by_id = {figure.figure_id: figure for figure in claims.figures}
     parts: dict[str, list[FigureClaim]] = {}
     for figure in claims.figures:
-        if figure.part_of:
+        if figure.part_of and _counts_same_kind(by_id[figure.part_of], figure):
             parts.setdefault(figure.part_of, []).append(figure)
     for whole in claims.figures:
         whole_max = whole.value_max if whole.approximate else whole.value
@@ -306,7 +323,7 @@ def _comparable(claims: ArticleClaims, a: FigureClaim, b: FigureClaim) -> bool:
     """Two figures may be compared only in one paragraph, from one source, at no stated time."""
     ia, ib = claims.figures.index(a), claims.figures.index(b)
     return (claims.paragraph_of(a.start) == claims.paragraph_of(b.start)
-            and claims.links.figure_source.get(ia) == claims.links.figure_source.get(ib)
+            and a.source == b.source
             and ia not in claims.links.figure_time_marked and ib not in claims.links.figure_time_marked)
 
 

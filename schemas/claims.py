@@ -162,15 +162,22 @@ class FigureClaim(Claim):
     """A stated count or amount: what it counts (head), what happened (event), what it is part of."""
 
     figure_id: str = Field(description="Stable id of the figure within its article.")
+    stated: float = Field(ge=0, description="The number as written, scaled ('2.5 million' -> 2500000); the low end of a range.")
+    stated_max: Optional[float] = Field(
+        None, ge=0, description="High end of a stated range ('17 to 19 million', 'thousands'); null for one number.")
     value: float = Field(ge=0, description="Lowest value the text allows (the number itself when exact).")
     value_max: Optional[float] = Field(None, ge=0, description="Highest value the text allows; null when unbounded.")
     approximate: bool = Field(False, description="The text gives a bound or an approximation, not an exact number.")
     qualifier: Qualifier = Field("exact", description="How the number is bounded ('more than', 'nearly', ...).")
     head: Optional[str] = Field(None, description="The noun the figure counts ('civilians', 'dollars').")
+    amount: bool = Field(False, description="Money, a percentage or another unit amount, not a count of people or things.")
     head_group: Optional[Literal["superset", "subset"]] = Field(
         None, description="Whether the head names everyone counted (people) or a subset of them (children).")
     event: Optional[str] = Field(None, description="What happened to what is counted (killed, wounded, ...).")
     part_of: Optional[str] = Field(None, description="figure_id of the whole this figure is listed under.")
+    source: Optional[str] = Field(None, description="Who the figure is attributed to, when stated ('police').")
+    as_of: Optional[str] = Field(
+        None, description="TIMEX3 value of the time stated in the figure's sentence ('2024-02-26'), if any.")
 
     @model_validator(mode="after")
     def _range_is_ordered(self) -> "FigureClaim":

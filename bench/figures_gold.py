@@ -1,0 +1,117 @@
+"""The hand-annotated figures gold set: draw its sentences, and resolve it to a file `factlint eval figures` reads.
+
+    python bench/convert_corpora.py                  # once: bench/data/<corpus>.jsonl
+    python bench/figures_gold.py sample              # the seeded draw of sentences to annotate
+    python bench/figures_gold.py resolve             # bench/data/figures/gold.jsonl, texts filled in
+    factlint eval figures bench/data/figures/gold.jsonl --split heldout
+
+The gold file in the repository (bench/figures/gold.jsonl) holds no corpus text: each sentence is a
+reference (corpus, document id, character offsets, a digest of the text) and the figures annotated
+in it. `resolve` reads the sentences from the converted corpora, checks each digest, and writes the
+self-contained evaluation file. See bench/figures/README.md for how the sentences were drawn and
+the annotation guidelines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+from factlint._grammar import default_grammar
+from factlint._text import sentences
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "bench" / "figures" / "gold.jsonl"
+DATA = REPO / "bench" / "data"
+# Kept apart from the converted corpora, which bench/corpora.py reads as articles.
+OUT = DATA / "figures"
+CORPORA = ("gun_violence", "reuters", "tbaq")
+# Sentences drawn per corpus: (with a cue for casualties or parts, any other sentence with a number).
+DRAW = {"gun_violence": (45, 35), "reuters": (20, 50), "tbaq": (30, 40)}
+SEED = 20261123
+HAS_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
+    r"|hundred|thousand|million|billion)s?\b", re.I)
+CUE = re.compile(
+    r"\b(?:killed|dead|died|deaths|wounded|injured|hurt|hostages?|missing|displaced|arrested|evacuated"
+    r"|including|among them|of whom|of which|victims|casualties|fatalities)\b", re.I)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_corpus(name: str, data: Path) -> dict[str, dict]:
+    path = data / f"{name}.jsonl"
+    if not path.exists():
+        sys.exit(f"{path} is missing: run python bench/convert_corpora.py first")
+    return {d["id"]: d for d in map(json.loads, path.open(encoding="utf-8"))}
+
+
+def sample(data: Path) -> list[dict]:
+    """Seeded draw: per corpus, sentences of 30-400 characters that hold a number, in two strata."""
+    grammar = default_grammar()
+    rng = random.Random(SEED)
+    drawn = []
+    for name in CORPORA:
+        cue, other = [], []
+        for doc in read_corpus(name, data).values():
+            text = doc["text"]
+            for start, end in sentences(text, grammar):
+                sentence = text[start:end]
+                if 30 <= len(sentence) <= 400 and HAS_NUMBER.search(sentence):
+                    ref = {"corpus": name, "doc": doc["id"], "start": start, "end": end,
+                           "published": doc["published"], "text": sentence}
+                    (cue if CUE.search(sentence) else other).append(ref)
+        want_cue, want_other = DRAW[name]
+        picked = rng.sample(cue, want_cue) + rng.sample(other, want_other)
+        rng.shuffle(picked)
+        drawn.extend(picked)
+    for index, ref in enumerate(drawn):
+        ref["id"] = f"s{index + 1:03d}"
+        # Alternate halves in draw order, so both halves hold every corpus and stratum alike.
+        ref["split"] = "dev" if index % 2 == 0 else "heldout"
+        ref["sha"] = digest(ref["text"])
+    return drawn
+
+
+def resolve(gold: Path, data: Path) -> list[dict]:
+    corpora = {name: read_corpus(name, data) for name in CORPORA}
+    resolved = []
+    for line in gold.open(encoding="utf-8"):
+        entry = json.loads(line)
+        ref = entry["ref"]
+        text = corpora[ref["corpus"]][ref["doc"]]["text"][ref["start"]:ref["end"]]
+        if digest(text) != ref["sha"]:
+            sys.exit(f"{entry['id']}: the corpus text differs from the annotated one (digest mismatch)")
+        resolved.append({"id": entry["id"], "split": entry["split"], "published": ref["published"],
+                         "text": text, "figures": entry["figures"]})
+    return resolved
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["sample", "resolve"])
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of converted corpora")
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    args = parser.parse_args()
+    if args.command == "sample":
+        target = OUT / "sample.jsonl"
+        rows = sample(args.data)
+    else:
+        target = OUT / "gold.jsonl"
+        rows = resolve(args.gold, args.data)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} sentences -> {target}")
+
+
+if __name__ == "__main__":
+    main()
