@@ -45,6 +45,8 @@ RELATIVE_GROUPS = ("period", "weekday", "weekend", "deictic", "this_part", "rel"
                    "month_only")
 # The furthest "N units ago" read as a calendar date (years before 1000 are not dated here).
 MAX_AGO = {"year": 900, "month": 900 * 12, "week": 900 * 52, "day": 900 * 365}
+# A range's high end is at most this many times its low end ("275 to 350"); beyond, it is a change.
+MAX_RANGE_RATIO = 20
 # The temporal reading alone (what `factlint eval tempeval` scores).
 TEMPORAL_KINDS = ("date", "duration", "timex")
 # Kinds whose spans a figure may not overlap: "44-day", "32nd", "1992" are not counts.
@@ -114,6 +116,7 @@ class Extractor:
         self.past_event_verbs = _word_set_pattern(g.lexicon("past_event_verbs"))
         self.future_cues = _word_set_pattern(g.lexicon("future_cues"))
         self.event_pattern = _word_set_pattern(list(g.lexicon("events")))
+        self.event_follows = re.compile(r"\s+" + self.event_pattern.pattern, self.event_pattern.flags)
         self.event_of_cue = _normalised_keys(g.lexicon("events"))
         self.prefix_event = _normalised_keys(g.lexicon("event_prefixes"))
         self.generic_event_words = set(g.lexicon("generic_event_words"))
@@ -414,9 +417,12 @@ class Extractor:
             if m.group("number_max"):
                 high = _numbers.parse_number(m.group("number_max"), self.grammar)
                 high_scale = m.group("scale_max") or m.group("scale")
-                if high is None or high * (scales[high_scale.lower()] if high_scale else 1) <= number:
-                    return None  # "9-5" is a score, not a range
-                stated_max = high * (scales[high_scale.lower()] if high_scale else 1)
+                high *= scales[high_scale.lower()] if high_scale else 1
+                if not number < high <= MAX_RANGE_RATIO * number:
+                    return None  # "9-5" is a score, "1.84 to 12,107.39" a change, not a range
+                if self.patterns["figure_change_before"].search(text, max(0, m.start - 30), m.start):
+                    return None  # "rose 5 to 10": from one value to another
+                stated_max = high
             if self._is_not_a_count(m, number_text, text):
                 return None
             stated = number
@@ -428,15 +434,14 @@ class Extractor:
             head = self.currency.get(m.group("currency") or m.group("currency_max"), head)
         if m.group("percent"):
             head = "percent"
-        if head is None and m.rule.options.get("requires_head") \
-                and not self.patterns["part_of_whole"].match(text, end):  # "one of two suspects"
-            return None
-        if head is None and m.group("number") and not m.group("currency"):
-            digits = m.group("number")
-            if self.patterns["bare_year"].fullmatch(digits):
-                return None  # a bare year-like number with nothing counted is a year we did not date
-            if digits.isdigit() and len(digits) >= 5:
-                return None  # a long run of digits with nothing counted is a code ("text 274637")
+        if head is None and m.rule.options.get("requires_head") and not (
+                self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)):
+            return None  # a number word counts something named ("one of two suspects", "two injured")
+        digits = m.group("number") if not m.group("currency") else None
+        if digits and self.patterns["bare_year"].fullmatch(digits) and (head is None or head[0].isupper()):
+            return None  # a year we did not date, or a model ("an 1861 Tower Enfield")
+        if head is None and digits and ((digits.isdigit() and len(digits) >= 5) or stated == 0):
+            return None  # a long run of digits with nothing counted is a code ("text 274637")
         return {"start": start, "end": end, "stated": stated, "stated_max": stated_max, "value": value,
                 "value_max": value_max, "approximate": qualifier != "exact", "qualifier": qualifier, "head": head,
                 "_head_end": head_span[1] if head_span else end}
@@ -468,8 +473,8 @@ class Extractor:
             if not word:
                 break
             lowered = word.group("word").lower()
-            if lowered in skip and collected is None and count < 2:
-                position = word.end()
+            if (lowered in skip and collected is None and count < 2) or (lowered.endswith("ly") and len(lowered) > 4):
+                position = word.end()  # "four more acceptances", "20 million fully diluted shares"
                 continue
             if lowered in self.head_stopwords or lowered in self.number_words or lowered.endswith(("’s", "'s")):
                 break
@@ -520,7 +525,19 @@ class Extractor:
         for raw in raws:
             raw["head_group"] = self._head_group(raw["head"])
             raw["amount"] = raw["head"] in self.amount_heads
-            raw["event"] = raw.get("event") or self._event_of(raw, text)
+            raw["event"] = self._event_of(raw, text)
+        by_id = {raw["figure_id"]: raw for raw in raws}
+        parts_of: dict[str, list[dict[str, Any]]] = {}
+        for raw in raws:
+            if raw.get("part_of"):
+                parts_of.setdefault(raw["part_of"], []).append(raw)
+        for whole_id, parts in parts_of.items():
+            whole = by_id[whole_id]
+            told = {part["event"] for part in parts if part["event"]}
+            if whole["event"] is None and len(told) == 1:
+                whole["event"] = told.pop()  # "Some 4,000 people, including 1,000 civilians, have died"
+            for part in parts:  # "killed 259 people, including 12 Americans, and injured ...": the Americans were killed
+                part["event"] = whole["event"] or part["event"]
         for raw in raws:
             raw.pop("_head_end", None)
         return raws

@@ -170,10 +170,21 @@ class Grammar:
         return chosen
 
 
+class _GrammarLoader(yaml.SafeLoader):
+    """YAML as version 1.2 reads it: "on", "no", "yes", "off" are words, not booleans."""
+
+
+_GrammarLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_GrammarLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 def _load_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_GrammarLoader)  # noqa: S506 - a SafeLoader subclass
     except (OSError, yaml.YAMLError) as exc:
         raise RuleDataError(Messages.E100.format(path=path.name, error=exc)) from exc
 
