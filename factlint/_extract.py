@@ -526,6 +526,10 @@ class Extractor:
             raw["head_group"] = self._head_group(raw["head"])
             raw["amount"] = raw["head"] in self.amount_heads
             raw["event"] = self._event_of(raw, text)
+        for raw, after in reversed(list(zip(raws, raws[1:]))):
+            if raw["event"] is None and not raw["amount"] and \
+                    self.patterns["coordinated_gap"].fullmatch(text, raw["_head_end"], after["start"]):
+                raw["event"] = after["event"]  # "one million Armenians and 30,000 Kurds were killed"
         by_id = {raw["figure_id"]: raw for raw in raws}
         parts_of: dict[str, list[dict[str, Any]]] = {}
         for raw in raws:
@@ -587,7 +591,7 @@ class Extractor:
         end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
         clause_end = end.start() if end else min(len(text), clause_start + 100)
         cue = self.event_pattern.search(text, clause_start, clause_end)
-        if cue:
+        if cue and not self.patterns["negated_event_before"].search(text, clause_start, cue.start()):
             return self.event_of_cue[_normalised(cue.group())]
         return self.role_heads.get(head)
 
