@@ -1,7 +1,7 @@
 """The hand-annotated figures gold set: draw its sentences, and resolve it to a file `factlint eval figures` reads.
 
     python bench/convert_corpora.py                  # once: bench/data/<corpus>.jsonl
-    python bench/figures_gold.py sample              # the seeded draw of sentences to annotate
+    python bench/figures_gold.py sample --round 2    # a seeded draw of sentences to annotate
     python bench/figures_gold.py resolve             # bench/data/figures/gold.jsonl, texts filled in
     factlint eval figures bench/data/figures/gold.jsonl --split heldout
 
@@ -31,9 +31,13 @@ DATA = REPO / "bench" / "data"
 # Kept apart from the converted corpora, which bench/corpora.py reads as articles.
 OUT = DATA / "figures"
 CORPORA = ("gun_violence", "reuters", "tbaq")
-# Sentences drawn per corpus: (with a cue for casualties or parts, any other sentence with a number).
-DRAW = {"gun_violence": (45, 35), "reuters": (20, 50), "tbaq": (30, 40)}
-SEED = 20261123
+# Two draws, per corpus: (sentences with a cue for casualties or parts, other sentences with a number).
+# Round 1 alternated into dev and held-out halves; after its held-out half was scored, it all
+# became development data, and round 2, drawn from the sentences left, is the held-out set.
+ROUNDS = {
+    1: {"seed": 20261123, "draw": {"gun_violence": (45, 35), "reuters": (20, 50), "tbaq": (30, 40)}},
+    2: {"seed": 20261124, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)}},
+}
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
     r"|hundred|thousand|million|billion)s?\b", re.I)
@@ -53,29 +57,55 @@ def read_corpus(name: str, data: Path) -> dict[str, dict]:
     return {d["id"]: d for d in map(json.loads, path.open(encoding="utf-8"))}
 
 
-def sample(data: Path) -> list[dict]:
-    """Seeded draw: per corpus, sentences of 30-400 characters that hold a number, in two strata."""
+def candidates(name: str, data: Path) -> tuple[list[dict], list[dict]]:
+    """Sentences of 30-400 characters that hold a number: (with a cue, without)."""
     grammar = default_grammar()
-    rng = random.Random(SEED)
+    cue, other = [], []
+    for doc in read_corpus(name, data).values():
+        text = doc["text"]
+        for start, end in sentences(text, grammar):
+            sentence = text[start:end]
+            if 30 <= len(sentence) <= 400 and HAS_NUMBER.search(sentence):
+                ref = {"corpus": name, "doc": doc["id"], "start": start, "end": end,
+                       "published": doc["published"], "text": sentence}
+                (cue if CUE.search(sentence) else other).append(ref)
+    return cue, other
+
+
+def sample(data: Path, round_number: int, gold: Path) -> list[dict]:
+    """One round's seeded draw; a later round skips every sentence that overlaps one already in the gold file.
+
+    Sentences are cut by factlint's splitter as it is at the time of the draw: round 1 was drawn
+    at commit 68b94f0, whose grammar still read "no" in the abbreviation list as a boolean, so
+    re-running round 1 reproduces it only there.
+    """
+    spec = ROUNDS[round_number]
+    rng = random.Random(spec["seed"])
+    taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    first_id = 1
+    if round_number > 1:
+        for entry in map(json.loads, gold.open(encoding="utf-8")):
+            if entry["round"] >= round_number:
+                continue
+            ref = entry["ref"]
+            taken.setdefault((ref["corpus"], ref["doc"]), []).append((ref["start"], ref["end"]))
+            first_id = max(first_id, int(entry["id"][1:]) + 1)
+
+    def is_new(ref: dict) -> bool:
+        return not any(ref["start"] < end and start < ref["end"] for start, end in taken.get((ref["corpus"], ref["doc"]), []))
+
     drawn = []
     for name in CORPORA:
-        cue, other = [], []
-        for doc in read_corpus(name, data).values():
-            text = doc["text"]
-            for start, end in sentences(text, grammar):
-                sentence = text[start:end]
-                if 30 <= len(sentence) <= 400 and HAS_NUMBER.search(sentence):
-                    ref = {"corpus": name, "doc": doc["id"], "start": start, "end": end,
-                           "published": doc["published"], "text": sentence}
-                    (cue if CUE.search(sentence) else other).append(ref)
-        want_cue, want_other = DRAW[name]
+        cue, other = ([ref for ref in pool if is_new(ref)] for pool in candidates(name, data))
+        want_cue, want_other = spec["draw"][name]
         picked = rng.sample(cue, want_cue) + rng.sample(other, want_other)
         rng.shuffle(picked)
         drawn.extend(picked)
     for index, ref in enumerate(drawn):
-        ref["id"] = f"s{index + 1:03d}"
-        # Alternate halves in draw order, so both halves hold every corpus and stratum alike.
-        ref["split"] = "dev" if index % 2 == 0 else "heldout"
+        ref["id"] = f"s{first_id + index:03d}"
+        ref["round"] = round_number
+        # Round 1 alternates halves in draw order, so both hold every corpus and stratum alike.
+        ref["split"] = ("dev" if index % 2 == 0 else "heldout") if round_number == 1 else "heldout"
         ref["sha"] = digest(ref["text"])
     return drawn
 
@@ -89,7 +119,7 @@ def resolve(gold: Path, data: Path) -> list[dict]:
         text = corpora[ref["corpus"]][ref["doc"]]["text"][ref["start"]:ref["end"]]
         if digest(text) != ref["sha"]:
             sys.exit(f"{entry['id']}: the corpus text differs from the annotated one (digest mismatch)")
-        resolved.append({"id": entry["id"], "split": entry["split"], "published": ref["published"],
+        resolved.append({"id": entry["id"], "round": entry["round"], "split": entry["split"], "published": ref["published"],
                          "text": text, "figures": entry["figures"]})
     return resolved
 
@@ -99,10 +129,11 @@ def main() -> None:
     parser.add_argument("command", choices=["sample", "resolve"])
     parser.add_argument("--data", type=Path, default=DATA, help="folder of converted corpora")
     parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=max(ROUNDS), help="which draw (sample)")
     args = parser.parse_args()
     if args.command == "sample":
-        target = OUT / "sample.jsonl"
-        rows = sample(args.data)
+        target = OUT / f"sample-round{args.round}.jsonl"
+        rows = sample(args.data, args.round, args.gold)
     else:
         target = OUT / "gold.jsonl"
         rows = resolve(args.gold, args.data)

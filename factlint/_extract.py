@@ -129,6 +129,7 @@ class Extractor:
         self.event_nouns = g.lexicon("event_nouns")
         self.role_heads = g.lexicon("role_heads")
         self.head_skip_words = set(g.lexicon("head_skip_words"))
+        self.plural_heads = set(g.lexicon("plural_heads"))
         self.qualifiers = _normalised_keys(g.lexicon("qualifiers"))
         self.qualifiers_after = _normalised_keys(g.lexicon("qualifiers_after"))
         self.fractions = g.lexicon("fraction_denominators")
@@ -413,11 +414,11 @@ class Extractor:
                 number = round(number / self.fractions[m.group("denominator").lower()], 4)
             scales = self.grammar.lexicon("scales")
             scale = m.group("scale") or m.group("scale_max")  # "three to four billion": one scale for both
-            number *= scales[scale.lower()] if scale else 1
+            number = round(number * scales[scale.lower()], 6) if scale else number
             if m.group("number_max"):
                 high = _numbers.parse_number(m.group("number_max"), self.grammar)
                 high_scale = m.group("scale_max") or m.group("scale")
-                high *= scales[high_scale.lower()] if high_scale else 1
+                high = round(high * scales[high_scale.lower()], 6) if high_scale else high
                 if not number < high <= MAX_RANGE_RATIO * number:
                     return None  # "9-5" is a score, "1.84 to 12,107.39" a change, not a range
                 if self.patterns["figure_change_before"].search(text, max(0, m.start - 30), m.start):
@@ -437,14 +438,28 @@ class Extractor:
         if head is None and m.rule.options.get("requires_head") and not (
                 self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)):
             return None  # a number word counts something named ("one of two suspects", "two injured")
-        digits = m.group("number") if not m.group("currency") else None
+        digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
         if digits and self.patterns["bare_year"].fullmatch(digits) and (head is None or head[0].isupper()):
             return None  # a year we did not date, or a model ("an 1861 Tower Enfield")
+        if digits and self._is_a_name(digits, head, m, text):
+            return None
         if head is None and digits and ((digits.isdigit() and len(digits) >= 5) or stated == 0):
             return None  # a long run of digits with nothing counted is a code ("text 274637")
         return {"start": start, "end": end, "stated": stated, "stated_max": stated_max, "value": value,
                 "value_max": value_max, "approximate": qualifier != "exact", "qualifier": qualifier, "head": head,
                 "_head_end": head_span[1] if head_span else end}
+
+    def _is_a_name(self, digits: str, head: Optional[str], m: RuleMatch, text: str) -> bool:
+        """Model and version numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2"."""
+        if head is not None and head.lower() in self.amount_heads:
+            return False
+        if digits.isdigit() and len(digits) >= 3 and self.patterns["name_before_model"].search(
+                text, max(0, m.start - 30), m.start):
+            if head is None:
+                return bool(self.patterns["singular_verb_after"].match(text, m.end))
+            return not (head.lower().endswith("s") or head.lower() in self.plural_heads)
+        return head is None and bool(self.patterns["version_number"].fullmatch(digits)) \
+            and bool(self.patterns["name_before_number"].search(text, max(0, m.start - 30), m.start))
 
     def _is_not_a_count(self, m: RuleMatch, number_text: str, text: str) -> bool:
         before = text[max(0, m.start - 30):m.start]
@@ -463,6 +478,15 @@ class Extractor:
 
     def _head(self, position: int, text: str) -> tuple[Optional[tuple[int, int]], Optional[str]]:
         """The noun a figure counts: a unit ("pct", "dlrs"), or the last word of the short run of words after it."""
+        compound = self.patterns["compound_head"].match(text, position)
+        if compound:  # "a 62-member team", "60-kilo bags", "a one-man spree"; "one-for-one" counts nothing
+            word = compound.group("word")
+            if word in self.head_stopwords:
+                return None, None
+            return compound.span("word"), self.unit_heads.get(word, word)
+        aside = self.patterns["head_aside"].match(text, position)
+        if aside:  # "about 275,000 (60-kilo) bags"
+            position = aside.end()
         collected: Optional[tuple[int, int]] = None
         skip = self.head_skip_words
         for count in range(5):
@@ -582,6 +606,8 @@ class Extractor:
         head = (raw["head"] or "").lower()
         if head in self.amount_heads:
             return None  # money and shares are not counts of what happened to anyone
+        if self.patterns["negated_figure_before"].search(text, max(0, raw["start"] - 30), raw["start"]):
+            return None  # "none of the three people inside were hurt"
         prefix = self.patterns["event_prefix"].search(text, max(0, raw["start"] - 40), raw["start"])
         if prefix:
             return self.prefix_event[_normalised(prefix.group("cue"))]
