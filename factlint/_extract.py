@@ -131,6 +131,7 @@ class Extractor:
         self.head_skip_words = set(g.lexicon("head_skip_words"))
         self.plural_heads = set(g.lexicon("plural_heads"))
         self.qualifiers = _normalised_keys(g.lexicon("qualifiers"))
+        self.qualifier_words = {word for phrase in self.qualifiers for word in phrase.split()}
         self.qualifiers_after = _normalised_keys(g.lexicon("qualifiers_after"))
         self.fractions = g.lexicon("fraction_denominators")
         self.superset_heads = set(g.lexicon("superset_heads"))
@@ -443,16 +444,25 @@ class Extractor:
             return None  # a year we did not date, or a model ("an 1861 Tower Enfield")
         if digits and self._is_a_name(digits, head, m, text):
             return None
-        if head is None and digits and ((digits.isdigit() and len(digits) >= 5) or stated == 0):
+        if digits and (head is None or head[0].isupper()) and ((digits.isdigit() and len(digits) >= 5) or stated == 0):
             return None  # a long run of digits with nothing counted is a code ("text 274637")
         return {"start": start, "end": end, "stated": stated, "stated_max": stated_max, "value": value,
                 "value_max": value_max, "approximate": qualifier != "exact", "qualifier": qualifier, "head": head,
                 "_head_end": head_span[1] if head_span else end}
 
     def _is_a_name(self, digits: str, head: Optional[str], m: RuleMatch, text: str) -> bool:
-        """Model and version numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2"."""
+        """Names with numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2", "Local 6 News", "at 4408 Suncrest"."""
         if head is not None and head.lower() in self.amount_heads:
             return False
+        before = text[max(0, m.start - 30):m.start]
+        if head and head[0].isupper():
+            word = self.patterns["word_before_number"].search(before)
+            if word and word["word"][0].isupper() and word["word"].lower() not in self.head_stopwords \
+                    and word["word"].lower() not in self.qualifier_words:
+                return True
+        if digits.isdigit() and len(digits) >= 3 and "," not in digits and self.patterns["house_number_before"].search(
+                before) and self.patterns["house_number_after"].match(text, m.end):
+            return True
         if digits.isdigit() and len(digits) >= 3 and self.patterns["name_before_model"].search(
                 text, max(0, m.start - 30), m.start):
             if head is None:
