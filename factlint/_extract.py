@@ -155,11 +155,17 @@ class Extractor:
         lowered = " ".join(text.lower().split())  # for the rules' `requires` pre-filter only
         for kind in kinds:
             claims, raws = [], []
-            for found in self.grammar.find(kind, text, lowered):
+            pending = self.grammar.find(kind, text, lowered)
+            while pending:
+                found = pending.pop(0)
                 if kind == "figure" and any(found.start < e and s < found.end for s, e in blocked):
                     continue
                 raw = self.builders[kind](found, article)
                 if raw is None:
+                    if found.rule.options.get("split_when_rejected"):
+                        # "rose 20 to 6.50" is no range, but "20" and "6.50" are still figures
+                        pending[:0] = self.grammar.find(kind, text, lowered, (found.start, found.end),
+                                                        without_option="split_when_rejected")
                     continue
                 raw.update(start=raw.get("start", found.start), end=raw.get("end", found.end), rule_id=found.rule.id)
                 raw["text"] = text[raw["start"]:raw["end"]]
@@ -434,11 +440,13 @@ class Extractor:
         head_span, head = self._head(end, text)
         if m.group("currency") or m.group("currency_max"):
             head = self.currency.get(m.group("currency") or m.group("currency_max"), head)
-        if m.group("percent"):
+        if m.group("percent") or m.group("percent_max"):
             head = "percent"
         if head is None and m.rule.options.get("requires_head") and not (
                 self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)):
             return None  # a number word counts something named ("one of two suspects", "two injured")
+        if stated == 1 and m.group("words") and self.patterns["one_of_them"].match(text, end):
+            return None  # "one of the first", "one of them": a pronoun, not a count
         digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
         if digits and self.patterns["bare_year"].fullmatch(digits) and (head is None or head[0].isupper()):
             return None  # a year we did not date, or a model ("an 1861 Tower Enfield")
@@ -531,9 +539,17 @@ class Extractor:
             raw["figure_id"] = hashlib.sha256(
                 f"{article.article_id}:{raw['start']}:{raw['end']}".encode()).hexdigest()[:12]
         for before, raw in zip(raws, raws[1:]):
-            if raw["head"] is None and before["head"] and \
-                    self.patterns["comparison_gap"].fullmatch(text, before["_head_end"], raw["start"]):
-                raw["head"] = before["head"]  # "61 cts from 64 cts", "202.55 mln francs vs 171.31 mln"
+            if self.patterns["comparison_gap"].fullmatch(text, before["_head_end"], raw["start"]):
+                raw["compared_with"] = before  # its event is the one compared with
+                if raw["head"] is None and before["head"]:
+                    raw["head"] = before["head"]  # "61 cts from 64 cts", "202.55 mln francs vs 171.31 mln"
+            of_them = self.patterns["part_of_previous"].match(text, raw["_head_end"])
+            if of_them and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]):
+                # "More than 100 people have died, eight of them Americans"; not across sentences or
+                # other numbers ("a sentence of 10 years but suspending four of them")
+                if raw["head"] is None:
+                    raw["head"] = self._head(of_them.end(), text)[1]
+                self._link_part(raw, before)
         for index, part in enumerate(raws[:-1]):
             whole = raws[index + 1]
             # "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
@@ -560,10 +576,18 @@ class Extractor:
             raw["head_group"] = self._head_group(raw["head"])
             raw["amount"] = raw["head"] in self.amount_heads
             raw["event"] = self._event_of(raw, text)
+        for raw in raws:  # "26 people killed this year, compared with 18 last year"
+            compared = raw.pop("compared_with", None)
+            if compared and raw["event"] is None and not raw["amount"]:
+                raw["event"] = compared["event"]
         for raw, after in reversed(list(zip(raws, raws[1:]))):
             if raw["event"] is None and not raw["amount"] and \
                     self.patterns["coordinated_gap"].fullmatch(text, raw["_head_end"], after["start"]):
                 raw["event"] = after["event"]  # "one million Armenians and 30,000 Kurds were killed"
+        for raw, after in zip(raws, raws[1:]):
+            if after["event"] is None and raw.get("_event_before") and not after["amount"] and \
+                    self.patterns["coordinated_object_gap"].fullmatch(text, raw["_head_end"], after["start"]):
+                after["event"] = raw["event"]  # "killed 20 children, ages six and seven, as well as six educators"
         by_id = {raw["figure_id"]: raw for raw in raws}
         parts_of: dict[str, list[dict[str, Any]]] = {}
         for raw in raws:
@@ -578,6 +602,7 @@ class Extractor:
                 part["event"] = whole["event"] or part["event"]
         for raw in raws:
             raw.pop("_head_end", None)
+            raw.pop("_event_before", None)
         return raws
 
     def _head_group(self, head: Optional[str]) -> Optional[str]:
@@ -586,7 +611,9 @@ class Extractor:
 
     def _link_part(self, part: dict[str, Any], whole: dict[str, Any]) -> bool:
         """Make ``part`` a part of ``whole`` if it can be one; a part with no head counts what its whole counts."""
-        if part["head"] is None:
+        if part["head"] is None or (whole["head"] in self.amount_heads and part["head"] not in self.amount_heads
+                                    and not part["head"].lower().endswith("s")):
+            # no head of its own, or a verb read as one ("1.95 billion dlrs, of which 1.40 billion correspond")
             part["head"] = whole["head"]
         if not self._part_fits(whole, part):
             return False
@@ -620,16 +647,33 @@ class Extractor:
             return None  # "none of the three people inside were hurt"
         prefix = self.patterns["event_prefix"].search(text, max(0, raw["start"] - 40), raw["start"])
         if prefix:
+            raw["_event_before"] = True
             return self.prefix_event[_normalised(prefix.group("cue"))]
         if head in self.event_nouns:
             return self.event_nouns[head]
         clause_start = raw["_head_end"]
         end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
         clause_end = end.start() if end else min(len(text), clause_start + 100)
-        cue = self.event_pattern.search(text, clause_start, clause_end)
-        if cue and not self.patterns["negated_event_before"].search(text, clause_start, cue.start()):
+        event = self._event_in(text, clause_start, clause_end)
+        if event is None and end and end.group().lower().startswith(("including", "among")):
+            # "10 other people -- including Munero -- died": the clause goes on after the aside
+            aside = self.patterns["aside_close"].search(text, clause_end, clause_end + 60)
+            if aside:
+                resume = self.patterns["clause_end"].search(text, aside.end(), aside.end() + 100)
+                event = self._event_in(text, aside.end(), resume.start() if resume else min(len(text), aside.end() + 100))
+        return event or self.role_heads.get(head)
+
+    def _event_in(self, text: str, start: int, end: int) -> Optional[str]:
+        """The first event cue told of what is counted: not denied ("not injured"), not done by it
+        ("two men ... shot into a passing car")."""
+        for cue in self.event_pattern.finditer(text, start, end):
+            if self.patterns["negated_event_before"].search(text, start, cue.start()):
+                return None
+            if self.patterns["agent_object_after"].match(text, cue.end()) and \
+                    not self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()):
+                continue
             return self.event_of_cue[_normalised(cue.group())]
-        return self.role_heads.get(head)
+        return None
 
     # -- links between claims --------------------------------------------------------------
     def _link(self, result: Extraction) -> Links:

@@ -6,8 +6,8 @@ Gold file: JSON lines, one sentence each::
      "figures": [{"span": "Two", "number": 2, "head": "people", "event": "arrested", "part_of": null}]}
 
 ``span`` is the number expression as written (qualifier, currency sign and scale included); spans
-are listed in text order and each is looked up after the previous one, any run of white space
-matching any other. ``number`` (and ``number_max`` for a stated range) is the number as written,
+are listed in text order and each is looked up after the previous one (and after the words in
+``after``, when given), any run of white space matching any other. ``number`` (and ``number_max`` for a stated range) is the number as written,
 scaled; ``part_of`` is the index, in the same list, of the whole a figure is given as a part of.
 
 Scoring: each sentence is read alone, with its publication date. Predicted and gold figures are
@@ -81,6 +81,9 @@ def read_gold(path: Path, split: str = "all") -> list[GoldSentence]:
                 continue
             text, position, figures = entry["text"], 0, []
             for item in entry["figures"]:
+                if item.get("after"):  # the span's own words occur earlier too: look after these
+                    anchor = _locate(text, item["after"], position)
+                    position = anchor.end() if anchor else position
                 found = _locate(text, item["span"], position)
                 if found is None:
                     raise ValueError(f"span {item['span']!r} is not in the text after offset {position}")

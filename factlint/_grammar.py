@@ -139,20 +139,25 @@ class Grammar:
         for rules in self.rules.values():
             yield from rules
 
-    def find(self, kind: str, text: str, lowered: str | None = None) -> list[RuleMatch]:
+    def find(self, kind: str, text: str, lowered: str | None = None,
+             within: tuple[int, int] | None = None, without_option: str | None = None) -> list[RuleMatch]:
         """Non-overlapping matches of one kind: the longest wins, earlier rules break ties.
 
         A rule's ``requires`` words are a cheap pre-filter: without one of them in the text
-        (lower-cased), the rule cannot match and is not run.
+        (lower-cased), the rule cannot match and is not run. ``within`` limits matches to a stretch
+        of the text, ``without_option`` leaves out the rules that carry that option.
         """
         lowered = text.lower() if lowered is None else lowered
+        start, end = within or (0, len(text))
         candidates = []
         for priority, rule in enumerate(self.rules[kind]):
+            if without_option and rule.options.get(without_option):
+                continue
             requires = rule.options.get("requires")
             if requires and not any(word in lowered for word in requires):
                 continue
             before = rule.options.get("preceded_by")
-            for m in rule.regex.finditer(text):
+            for m in rule.regex.finditer(text, start, end):
                 if before is not None and not before.search(text, max(0, m.start() - 40), m.start()):
                     continue
                 found = RuleMatch(rule, m)
