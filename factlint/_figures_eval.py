@@ -66,7 +66,9 @@ class GoldSentence:
 
 
 def _locate(text: str, span: str, after: int) -> Optional[re.Match[str]]:
-    return re.compile(r"\s+".join(map(re.escape, span.split()))).search(text, after)
+    """The span as whole words ("one" is not found in "money"), any white space matching any other."""
+    pattern = r"\s+".join(map(re.escape, span.split()))
+    return re.compile(r"(?<!\w)" + pattern + r"(?!\w)").search(text, after)
 
 
 def read_gold(path: Path, split: str = "all") -> list[GoldSentence]:
