@@ -28,7 +28,7 @@ from schemas.claims import (
 )
 
 from . import _numbers, _text
-from ._grammar import Grammar, RuleMatch, default_grammar
+from ._grammar import Grammar, RuleMatch, TextIndex, default_grammar
 
 KIND_MODELS = {
     "date": DateClaim,
@@ -151,20 +151,20 @@ class Extractor:
         """Claims of the given kinds; with every kind, also the links the consistency checks read."""
         text = article.text
         result = Extraction(article, _text.sentences(text, self.grammar), _text.paragraphs(text, self.grammar))
-        blocked: list[tuple[int, int]] = []
-        lowered = " ".join(text.lower().split())  # for the rules' `requires` pre-filter only
+        blocked = bytearray(len(text))  # characters of temporal claims, which no figure may overlap
+        index = TextIndex(self.grammar, text)  # the rules' pre-filters, worked out once
         for kind in kinds:
             claims, raws = [], []
-            pending = self.grammar.find(kind, text, lowered)
+            pending = self.grammar.find(kind, text, index)
             while pending:
                 found = pending.pop(0)
-                if kind == "figure" and any(found.start < e and s < found.end for s, e in blocked):
+                if kind == "figure" and blocked.find(1, found.start, found.end) != -1:
                     continue
                 raw = self.builders[kind](found, article)
                 if raw is None:
                     if found.rule.options.get("split_when_rejected"):
                         # "rose 20 to 6.50" is no range, but "20" and "6.50" are still figures
-                        pending[:0] = self.grammar.find(kind, text, lowered, (found.start, found.end),
+                        pending[:0] = self.grammar.find(kind, text, index, (found.start, found.end),
                                                         without_option="split_when_rejected")
                     continue
                 raw.update(start=raw.get("start", found.start), end=raw.get("end", found.end), rule_id=found.rule.id)
@@ -181,8 +181,10 @@ class Extractor:
                 claims = self._year_ago_quarters(claims, article)
             result.claims[kind] = claims
             if kind in FIGURE_BLOCKERS:
-                blocked.extend((c.start, c.end) for c in claims)
-                blocked.extend((inv.raw["start"], inv.raw["end"]) for inv in result.invalid if inv.kind == kind)
+                spans = [(c.start, c.end) for c in claims]
+                spans += [(inv.raw["start"], inv.raw["end"]) for inv in result.invalid if inv.kind == kind]
+                for first, last in spans:
+                    blocked[first:last] = b"\x01" * (last - first)
         if set(kinds) == set(KIND_MODELS):
             result.links = self._link(result)
         return result

@@ -59,6 +59,23 @@ class RuleMatch:
         return self.match.span(name)
 
 
+class TextIndex:
+    """What the rules' pre-filters need to know of one text, worked out once for every kind."""
+
+    def __init__(self, grammar: "Grammar", text: str) -> None:
+        self.text = text
+        self.present = grammar.present_words(" ".join(text.lower().split()))
+        self._anchor = grammar.number_anchor
+        self._number_starts: list[int] | None = None
+
+    @property
+    def number_starts(self) -> list[int]:
+        """Where a number can start: a currency sign, digits, a number word, "a"/"an"."""
+        if self._number_starts is None:
+            self._number_starts = [m.start() for m in self._anchor.finditer(self.text)]
+        return self._number_starts
+
+
 class Grammar:
     """All extraction rules, macros and lexicons, loaded and compiled once."""
 
@@ -78,10 +95,12 @@ class Grammar:
         ingest = _load_yaml(directory / "ingest.yaml")
         self.ingest = {key: re.compile(self.expand(value), re.MULTILINE) for key, value in ingest.items()}
         self._by_id = {rule.id: rule for rules in self.rules.values() for rule in rules}
+        self._required_words = sorted({word for rule in self._by_id.values() for word in rule.options.get("requires", ())})
         self.context = _load_yaml(directory / "context.yaml")
         # Every string entry of context.yaml is a pattern; lists and numbers are settings.
         self.patterns = {key: self.compile(value) for key, value in self.context.items() if isinstance(value, str)}
         self.version = _digest(directory)
+        self.number_anchor = self.compile("{NUMBER_ANCHOR}")
 
     def compile(self, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
         return re.compile(self.expand(pattern), flags)
@@ -129,6 +148,8 @@ class Grammar:
             options["preceded_by"] = re.compile("(?:" + self.expand(options["preceded_by"]) + r")$", re.IGNORECASE)
         if isinstance(options.get("requires"), str) and options["requires"].startswith("@"):
             options["requires"] = sorted({word.lower() for word in self.lexicon(options["requires"][1:])})
+        if options.get("requires"):
+            options["requires"] = [word.lower() for word in options["requires"]]
         return GrammarRule(rule_id, kind, source, regex, options, tuple(spec["examples"]))
 
     # -- matching ----------------------------------------------------------------------------
@@ -139,37 +160,60 @@ class Grammar:
         for rules in self.rules.values():
             yield from rules
 
-    def find(self, kind: str, text: str, lowered: str | None = None,
+    @staticmethod
+    def _candidates(rule: GrammarRule, priority: int, text: str,
+                    matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int, int, RuleMatch]]:
+        before = rule.options.get("preceded_by")
+        for m in matches:
+            if before is not None and not before.search(text, max(0, m.start() - 40), m.start()):
+                continue
+            found = RuleMatch(rule, m)
+            if found.end > found.start:
+                yield found.start, -(found.end - found.start), priority, found
+
+    def present_words(self, lowered: str) -> frozenset[str]:
+        """Which of the rules' ``requires`` words occur in a lower-cased text (looked up once per text)."""
+        return frozenset(word for word in self._required_words if word in lowered)
+
+    def find(self, kind: str, text: str, index: TextIndex | None = None,
              within: tuple[int, int] | None = None, without_option: str | None = None) -> list[RuleMatch]:
         """Non-overlapping matches of one kind: the longest wins, earlier rules break ties.
 
-        A rule's ``requires`` words are a cheap pre-filter: without one of them in the text
-        (lower-cased), the rule cannot match and is not run. ``within`` limits matches to a stretch
-        of the text, ``without_option`` leaves out the rules that carry that option.
+        Pre-filters, from ``index`` (built once per text): a rule's ``requires`` words (without one
+        of them in the lower-cased text the rule cannot match and is not run); ``starts_at_numbers``
+        (the rule is tried only where a number starts, not at every position); and
+        ``starts_where_others_match`` (tried only where the kind's other rules matched). ``within``
+        limits matches to a stretch of the text, ``without_option`` leaves out the rules that carry
+        that option.
         """
-        lowered = text.lower() if lowered is None else lowered
+        index = index or TextIndex(self, text)
         start, end = within or (0, len(text))
         candidates = []
+        anchored = []
         for priority, rule in enumerate(self.rules[kind]):
             if without_option and rule.options.get(without_option):
                 continue
             requires = rule.options.get("requires")
-            if requires and not any(word in lowered for word in requires):
+            if requires and index.present.isdisjoint(requires):
                 continue
-            before = rule.options.get("preceded_by")
-            for m in rule.regex.finditer(text, start, end):
-                if before is not None and not before.search(text, max(0, m.start() - 40), m.start()):
-                    continue
-                found = RuleMatch(rule, m)
-                if found.end > found.start:
-                    candidates.append((found.start, -(found.end - found.start), priority, found))
+            if rule.options.get("starts_where_others_match"):
+                anchored.append((priority, rule))
+            elif rule.options.get("starts_at_numbers"):
+                matches = _matches_at(rule.regex, text, index.number_starts, start, end)
+                candidates.extend(self._candidates(rule, priority, text, matches))
+            else:
+                candidates.extend(self._candidates(rule, priority, text, rule.regex.finditer(text, start, end)))
+        # A rule that only extends what another rule found ("17 million" -> "17 million to 19 million").
+        starts = sorted({c[0] for c in candidates})
+        for priority, rule in anchored:
+            candidates.extend(self._candidates(rule, priority, text, _matches_at(rule.regex, text, starts, start, end)))
         chosen: list[RuleMatch] = []
         occupied = bytearray(len(text))  # characters taken by a chosen match
-        for start, neg_len, _, found in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
-            end = start - neg_len
-            if occupied.find(1, start, end) != -1:
+        for first, neg_len, _, found in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
+            last = first - neg_len
+            if occupied.find(1, first, last) != -1:
                 continue
-            occupied[start:end] = b"\x01" * (end - start)
+            occupied[first:last] = b"\x01" * (last - first)
             chosen.append(found)
         chosen.sort(key=lambda f: f.start)
         return chosen
@@ -184,6 +228,18 @@ _GrammarLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 _GrammarLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def _matches_at(regex: re.Pattern[str], text: str, starts: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
+    """Matches beginning at the given offsets, left to right and not overlapping, as ``finditer`` gives them."""
+    reached = start
+    for at in starts:
+        if at < reached or at >= end:
+            continue
+        m = regex.match(text, at, end)
+        if m and m.end() > m.start():
+            reached = m.end()
+            yield m
 
 
 def _load_yaml(path: Path) -> Any:

@@ -30,3 +30,40 @@ def _same(actual, wanted):
     if isinstance(wanted, (int, float)) and not isinstance(wanted, bool) and actual is not None:
         return float(actual) == float(wanted)
     return actual == wanted
+
+
+def test_number_word_letters_cover_every_number_word():
+    """NUMBER_WORD_LETTERS lets rules skip positions fast; a number word it misses would never match."""
+    grammar = default_grammar()
+    letters = grammar.macros["NUMBER_WORD_LETTERS"]
+    words = list(grammar.lexicon("units")) + list(grammar.lexicon("tens"))
+    assert [w for w in words if w[0] not in letters] == []
+
+
+def test_grammar_yaml_reads_on_and_no_as_words():
+    """YAML 1.1 reads on/no/yes/off as booleans; the grammar loader must not."""
+    grammar = default_grammar()
+    assert "on" in grammar.lexicon("head_stopwords")
+    assert "no" in grammar.lexicon("identifier_prefixes")
+    assert all(isinstance(w, str) for w in grammar.lexicon("head_stopwords"))
+
+
+def test_prefilters_do_not_change_what_rules_find():
+    """`starts_at_numbers` and `requires` only skip work: the matches are those of a full scan."""
+    grammar = default_grammar()
+    text = ("Police said US$666 million to $700 million, 60-85 mph, a year ago, the twelve were held; "
+            "about 275,000 (60-kilo) bags and three-day talks, one of two suspects.")
+    for kind, rules in grammar.rules.items():
+        fast = [(m.rule.id, m.start, m.end) for m in grammar.find(kind, text)]
+        for rule in rules:
+            rule.options["_saved"] = dict(rule.options)
+            rule.options.pop("starts_at_numbers", None)
+            rule.options.pop("requires", None)
+        try:
+            full = [(m.rule.id, m.start, m.end) for m in grammar.find(kind, text)]
+        finally:
+            for rule in rules:
+                saved = rule.options.pop("_saved")
+                rule.options.clear()
+                rule.options.update(saved)
+        assert fast == full, kind
