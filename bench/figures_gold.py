@@ -3,6 +3,7 @@
     python bench/convert_corpora.py                  # once: bench/data/<corpus>.jsonl
     python bench/figures_gold.py sample --round 2    # a seeded draw of sentences to annotate
     python bench/figures_gold.py resolve             # bench/data/figures/gold.jsonl, texts filled in
+    python bench/figures_gold.py speed               # sentences/s of figure extraction
     factlint eval figures bench/data/figures/gold.jsonl --split heldout
 
 The gold file in the repository (bench/figures/gold.jsonl) holds no corpus text: each sentence is a
@@ -19,7 +20,9 @@ import hashlib
 import json
 import random
 import re
+import statistics
 import sys
+import time
 from pathlib import Path
 
 from factlint._grammar import default_grammar
@@ -126,13 +129,38 @@ def resolve(gold: Path, data: Path) -> list[dict]:
     return resolved
 
 
+def speed(repeats: int) -> None:
+    """Sentences/s of figure extraction (with the temporal kinds that block figures), one process."""
+    from factlint._extract import default_extractor
+    from factlint._figures_eval import predict, read_gold
+
+    sentences = read_gold(OUT / "gold.jsonl")
+    extractor = default_extractor()
+    for sentence in sentences[:20]:
+        predict(sentence, extractor)
+    times = []
+    for _ in range(repeats):
+        started = time.process_time()
+        for sentence in sentences:
+            predict(sentence, extractor)
+        times.append(time.process_time() - started)
+    median = statistics.median(times)
+    chars = sum(len(s.text) for s in sentences)
+    print(f"{len(sentences)} gold sentences: {len(sentences) / median:,.0f} sentences/s, "
+          f"{chars / median / 1e6:.2f} M characters/s (CPU, one process, median of {repeats})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["sample", "resolve"])
+    parser.add_argument("command", choices=["sample", "resolve", "speed"])
+    parser.add_argument("--repeats", type=int, default=5, help="repeats of the speed measurement")
     parser.add_argument("--data", type=Path, default=DATA, help="folder of converted corpora")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=max(ROUNDS), help="which draw (sample)")
     args = parser.parse_args()
+    if args.command == "speed":
+        speed(args.repeats)
+        return
     if args.command == "sample":
         target = OUT / f"sample-round{args.round}.jsonl"
         rows = sample(args.data, args.round, args.gold)
