@@ -42,10 +42,16 @@ ROUNDS = {
     1: {"seed": 20261123, "draw": {"gun_violence": (45, 35), "reuters": (20, 50), "tbaq": (30, 40)}},
     2: {"seed": 20261124, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)}},
     3: {"seed": 20261125, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)}},
+    # Round 4 adds, per corpus, 10 sentences with a partitive cue and two numbers: parts are rare, and
+    # a round of 110 sentences held only 5 to 7 links to measure them on.
+    4: {"seed": 20261126, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
+        "partitive": 10},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
     r"|hundred|thousand|million|billion)s?\b", re.I)
+PARTITIVE = re.compile(r"\b(?:including|among them|of whom|of which|of them)\b", re.I)
+NUMBERS = re.compile(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)\b", re.I)
 CUE = re.compile(
     r"\b(?:killed|dead|died|deaths|wounded|injured|hurt|hostages?|missing|displaced|arrested|evacuated"
     r"|including|among them|of whom|of which|victims|casualties|fatalities)\b", re.I)
@@ -103,7 +109,12 @@ def sample(data: Path, round_number: int, gold: Path) -> list[dict]:
     for name in CORPORA:
         cue, other = ([ref for ref in pool if is_new(ref)] for pool in candidates(name, data))
         want_cue, want_other = spec["draw"][name]
-        picked = rng.sample(cue, want_cue) + rng.sample(other, want_other)
+        picked = []
+        if spec.get("partitive"):
+            parts = [ref for ref in cue if PARTITIVE.search(ref["text"]) and len(NUMBERS.findall(ref["text"])) >= 2]
+            picked = rng.sample(parts, spec["partitive"])
+            cue = [ref for ref in cue if ref not in picked]
+        picked += rng.sample(cue, want_cue) + rng.sample(other, want_other)
         rng.shuffle(picked)
         drawn.extend(picked)
     for index, ref in enumerate(drawn):

@@ -423,11 +423,11 @@ class Extractor:
                 number = round(number / self.fractions[m.group("denominator").lower()], 4)
             scales = self.grammar.lexicon("scales")
             scale = m.group("scale") or m.group("scale_max")  # "three to four billion": one scale for both
-            number = round(number * scales[scale.lower()], 6) if scale else number
+            number = round(number * scales[scale.lower()], 4) if scale else number
             if m.group("number_max"):
                 high = _numbers.parse_number(m.group("number_max"), self.grammar)
                 high_scale = m.group("scale_max") or m.group("scale")
-                high = round(high * scales[high_scale.lower()], 6) if high_scale else high
+                high = round(high * scales[high_scale.lower()], 4) if high_scale else high
                 if not number < high <= MAX_RANGE_RATIO * number:
                     return None  # "9-5" is a score, "1.84 to 12,107.39" a change, not a range
                 if self.patterns["figure_change_before"].search(text, max(0, m.start - 30), m.start):
@@ -465,11 +465,13 @@ class Extractor:
         if head is not None and head.lower() in self.amount_heads:
             return False
         before = text[max(0, m.start - 30):m.start]
-        if head and head[0].isupper():
-            word = self.patterns["word_before_number"].search(before)
-            if word and word["word"][0].isupper() and word["word"].lower() not in self.head_stopwords \
-                    and word["word"].lower() not in self.qualifier_words:
-                return True
+        word = self.patterns["word_before_number"].search(before)
+        if head and word and word["word"][0].isupper() and word["word"].lower() not in self.head_stopwords \
+                and word["word"].lower() not in self.qualifier_words:
+            if head[0].isupper():
+                return True  # "Local 6 News"
+            if digits != "1" and not (head.lower().endswith("s") or head.lower() in self.plural_heads):
+                return True  # "the News 3 app": more than one of a singular noun is a name
         if digits.isdigit() and len(digits) >= 3 and "," not in digits and self.patterns["house_number_before"].search(
                 before) and self.patterns["house_number_after"].match(text, m.end):
             return True
@@ -522,6 +524,9 @@ class Extractor:
                 continue
             if lowered in self.head_stopwords or lowered in self.number_words or lowered.endswith(("’s", "'s")):
                 break
+            if lowered.endswith(("s’", "s'")):  # "the three countries' transport ministries"
+                collected = (word.start("word"), word.end("word") - 1)
+                break
             if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing"))):
                 break  # "2 shot and killed", "three people died"
             if self.patterns["label_then_number"].match(text, word.end()):
@@ -560,9 +565,16 @@ class Extractor:
                     and whole["head"] not in self.amount_heads and part["value"] <= whole["value"]:
                 self._link_part(part, whole)
         for index, whole in enumerate(raws):
-            if whole["head"] in self.amount_heads and self.patterns["rate_after"].match(text, whole["_head_end"]):
-                continue  # "$1.27 a share, including ..." is a rate; what follows belongs to another figure
-            cue = self.patterns["partitive"].match(text, whole["_head_end"])
+            after_whole = whole["_head_end"]
+            rate = self.patterns["rate_after"].match(text, after_whole) if whole["head"] in self.amount_heads else None
+            if rate:
+                # "$22.5 million, or 97 cents a share, including a gain of $18 million": the parts
+                # belong to the figure the rate restates, if there is one
+                before = raws[index - 1] if index else None
+                if before is None or not self.patterns["restated_as_rate"].fullmatch(text, before["_head_end"], whole["start"]):
+                    continue
+                whole, after_whole = before, rate.end()
+            cue = self.patterns["partitive"].match(text, after_whole)
             if not cue:
                 continue
             position, gap = cue.end(), self.patterns["part_first_gap"]

@@ -1,0 +1,31 @@
+"""Parts and wholes among stated figures: which figure each one is given as a part of."""
+
+import datetime as dt
+
+import pytest
+
+from factlint import check_text
+
+CASES = [
+    ("150 hostages, including 68 women and 26 children, were held.", {"68": "150", "26": "150"}),
+    ("Police identified one of two suspects.", {"one": "two"}),
+    ("More than 100 people have died, eight of them Americans.", {"eight": "More than 100"}),
+    ("It sells 5,950,000 shares, including 4,950,000 to be sold in the U.S. and one mln overseas.",
+     {"4,950,000": "5,950,000", "one mln": "5,950,000"}),
+    ("The company lost 264.5 mln dlrs, including a restructuring charge of 139.9 mln dlrs and a "
+     "one-time loss of 69 mln dlrs.", {"139.9 mln": "264.5 mln", "69 mln": "264.5 mln"}),
+    ("Intergroup earned $22.5 million, or 97 cents a share, including a gain of $18 million.",
+     {"$18 million": "$22.5 million"}),
+    ("Flights rise to nine, comprising six flights, including four non-stop flights, and three via Anchorage.",
+     {"four": "six"}),
+    ("Almost 125,000 of Chevrolet's two newest cars were ordered.", {}),
+    ("The judge gave him 10 years but suspended four of them. The two men had been drinking.", {}),
+]
+
+
+@pytest.mark.parametrize("text,parts", CASES, ids=[c[0][:40] for c in CASES])
+def test_parts_and_wholes(text, parts):
+    figures = check_text(text, dt.date(2024, 1, 1)).extraction.claims["figure"]
+    by_id = {f.figure_id: f.text for f in figures}
+    found = {f.text: by_id[f.part_of] for f in figures if f.part_of}
+    assert found == parts
