@@ -46,6 +46,8 @@ ROUNDS = {
     # a round of 110 sentences held only 5 to 7 links to measure them on.
     4: {"seed": 20261126, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
         "partitive": 10},
+    5: {"seed": 20261127, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
+        "partitive": 10},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"

@@ -445,8 +445,11 @@ class Extractor:
         if m.group("percent") or m.group("percent_max"):
             head = "percent"
         if head is None and m.rule.options.get("requires_head") and not (
-                self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)):
-            return None  # a number word counts something named ("one of two suspects", "two injured")
+                self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)
+                or (stated != 1 and self.patterns["partitive_cue_before"].search(text, max(0, start - 30), start)
+                    and not self.patterns["coordinated_number_after"].match(text, end))):
+            return None  # a number word counts something named ("one of two suspects", "two injured",
+            # "nine robberies -- including five in the French Quarter")
         if stated == 1 and m.group("words") and self.patterns["one_of_them"].match(text, end):
             return None  # "one of the first", "one of them": a pronoun, not a count
         digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
@@ -491,12 +494,22 @@ class Extractor:
             return True  # "Flight 103", "Resolution 242", "number two corn"
         if self.patterns["markup_token"].fullmatch(_token_around(text, m.start, m.end)):
             return True  # inside a URL, a file name or markup ("!1m5!3m3", "width=640", "x.jpg")
-        if self.patterns["age_prefixes"].search(before):
-            return True
         after = text[m.end:m.end + 60]
+        if self.patterns["address_after"].match(after):
+            return True
+        if self.patterns["age_prefixes"].search(before):
+            return True  # "aged 45", "ages six and seven", "aged between five and 15"
+        if m.group("scale") or m.group("currency") or m.group("percent") or m.group("number_max"):
+            return False  # "Japan, 3.1 billion," is no age
+        if self.patterns["age_pair_after"].match(text, m.end):
+            return True
+        if self.patterns["age_at_before"].search(before) and self.patterns["age_at_after"].match(text, m.end):
+            return True  # "At 34, Mack was the oldest"
+        if self.patterns["age_turned_before"].search(before) and self.patterns["age_turned_after"].match(text, m.end):
+            return True
         if self.patterns["age_apposition_before"].search(before) and self.patterns["age_apposition_after"].match(after):
             return True
-        return bool(self.patterns["address_after"].match(after)) or any(marker.match(after) for marker in self.age_markers)
+        return any(marker.match(after) for marker in self.age_markers)
 
     def _head(self, position: int, text: str) -> tuple[Optional[tuple[int, int]], Optional[str]]:
         """The noun a figure counts: a unit ("pct", "dlrs"), or the last word of the short run of words after it."""
@@ -554,15 +567,18 @@ class Extractor:
             if of_them and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]):
                 # "More than 100 people have died, eight of them Americans"; not across sentences or
                 # other numbers ("a sentence of 10 years but suspending four of them")
-                if raw["head"] is None:
-                    raw["head"] = self._head(of_them.end(), text)[1]
+                if raw["head"] is None:  # "eight of them Americans", not "five of whom fired shots"
+                    span, head = self._head(of_them.end(), text)
+                    first = self.patterns["head_word"].match(text, of_them.end())
+                    raw["head"] = head if span and first and first.start("word") == span[0] else None
                 self._link_part(raw, before)
         for index, part in enumerate(raws[:-1]):
             whole = raws[index + 1]
             # "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
             # "125,000 of Chevrolet's two newest cars" counts something else than the cars.
             if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
-                    and whole["head"] not in self.amount_heads and part["value"] <= whole["value"]:
+                    and (whole["head"] not in self.amount_heads or whole["head"] == part["head"]) \
+                    and part["value"] <= whole["value"]:
                 self._link_part(part, whole)
         for index, whole in enumerate(raws):
             after_whole = whole["_head_end"]
@@ -642,6 +658,8 @@ class Extractor:
         "13 exchanges including 68,000 lines" lists something else, not a part.
         """
         whole_head, part_head = (whole["head"] or "").lower(), (part["head"] or "").lower()
+        if not whole_head and part_head and part_head not in self.amount_heads:
+            return True  # "At least 74, including eight Americans": a whole without a head of its own
         if not whole_head or not part_head:
             return False
         if part_head == whole_head or _singular(part_head) == _singular(whole_head):
@@ -669,7 +687,7 @@ class Extractor:
         end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
         clause_end = end.start() if end else min(len(text), clause_start + 100)
         event = self._event_in(text, clause_start, clause_end)
-        if event is None and end and end.group().lower().startswith(("including", "among")):
+        if event is None and end and end.group().lower().startswith(("including", "among", "of whom", "of which")):
             # "10 other people -- including Munero -- died": the clause goes on after the aside
             aside = self.patterns["aside_close"].search(text, clause_end, clause_end + 60)
             if aside:
