@@ -114,7 +114,7 @@ def sample(data: Path, round_number: int, gold: Path) -> list[dict]:
         picked = []
         if spec.get("partitive"):
             parts = [ref for ref in cue if PARTITIVE.search(ref["text"]) and len(NUMBERS.findall(ref["text"])) >= 2]
-            picked = rng.sample(parts, spec["partitive"])
+            picked = rng.sample(parts, min(len(parts), spec["partitive"]))  # as many as are left
             cue = [ref for ref in cue if ref not in picked]
         picked += rng.sample(cue, want_cue) + rng.sample(other, want_other)
         rng.shuffle(picked)
