@@ -47,6 +47,7 @@ ROUNDS = {
     4: {"seed": 20261126, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
         "partitive": 10},
     5: {"seed": 20261127, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
+        "partitive": 10},    6: {"seed": 20261128, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
         "partitive": 10},
 }
 HAS_NUMBER = re.compile(

@@ -130,6 +130,7 @@ class Extractor:
         self.role_heads = g.lexicon("role_heads")
         self.head_skip_words = set(g.lexicon("head_skip_words"))
         self.plural_heads = set(g.lexicon("plural_heads"))
+        self.emergency_numbers = set(g.lexicon("emergency_numbers"))
         self.qualifiers = _normalised_keys(g.lexicon("qualifiers"))
         self.qualifier_words = {word for phrase in self.qualifiers for word in phrase.split()}
         self.qualifiers_after = _normalised_keys(g.lexicon("qualifiers_after"))
@@ -446,12 +447,14 @@ class Extractor:
             head = "percent"
         if head is None and m.rule.options.get("requires_head") and not (
                 self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)
+                or self.patterns["event_prefix"].search(text, max(0, start - 40), start)  # "wounded two more"
                 or (stated != 1 and self.patterns["partitive_cue_before"].search(text, max(0, start - 30), start)
                     and not self.patterns["coordinated_number_after"].match(text, end))):
             return None  # a number word counts something named ("one of two suspects", "two injured",
             # "nine robberies -- including five in the French Quarter")
-        if stated == 1 and m.group("words") and self.patterns["one_of_them"].match(text, end):
-            return None  # "one of the first", "one of them": a pronoun, not a count
+        if stated == 1 and m.group("words") and (self.patterns["one_of_them"].match(text, end)
+                                                 or self.patterns["the_before"].search(text, max(0, start - 5), start)):
+            return None  # "one of the first", "one of them", "the one used by": a pronoun, not a count
         digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
         if digits and self.patterns["bare_year"].fullmatch(digits) and (head is None or head[0].isupper()):
             return None  # a year we did not date, or a model ("an 1861 Tower Enfield")
@@ -467,6 +470,8 @@ class Extractor:
         """Names with numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2", "Local 6 News", "at 4408 Suncrest"."""
         if head is not None and head.lower() in self.amount_heads:
             return False
+        if digits in self.emergency_numbers and not (head and (head.lower().endswith("s") or head.lower() in self.plural_heads)):
+            return True  # "interfering with 911 emergency communication"
         before = text[max(0, m.start - 30):m.start]
         word = self.patterns["word_before_number"].search(before)
         if head and word and word["word"][0].isupper() and word["word"].lower() not in self.head_stopwords \
@@ -601,7 +606,17 @@ class Extractor:
                     break  # "six flights, including four non-stop flights, and three via Anchorage": a sibling
                 if not self._link_part(part, whole):
                     break
+                part["_listed"] = True  # what happens to listed parts happens to their whole
                 position, gap = part["_head_end"], self.patterns["part_list_gap"]
+        for index, whole in enumerate(raws):
+            if not self.patterns["fronted_whole_before"].search(text, max(0, whole["start"] - 20), whole["start"]):
+                continue
+            position = whole["_head_end"]  # "Of the eight victims, three were stabbed, two were strangled"
+            for part in raws[index + 1:]:
+                if not self.patterns["fronted_part_gap"].fullmatch(text, position, part["start"]) \
+                        or not self._link_part(part, whole):
+                    break
+                position = part["_head_end"]
         for raw in raws:
             raw["head_group"] = self._head_group(raw["head"])
             raw["amount"] = raw["head"] in self.amount_heads
@@ -625,7 +640,7 @@ class Extractor:
                 parts_of.setdefault(raw["part_of"], []).append(raw)
         for whole_id, parts in parts_of.items():
             whole = by_id[whole_id]
-            told = {part["event"] for part in parts if part["event"]}
+            told = {part["event"] for part in parts if part["event"] and part.get("_listed")}
             if whole["event"] is None and len(told) == 1:
                 whole["event"] = told.pop()  # "Some 4,000 people, including 1,000 civilians, have died"
             for part in parts:  # "killed 259 people, including 12 Americans, and injured ...": the Americans were killed
@@ -633,6 +648,7 @@ class Extractor:
         for raw in raws:
             raw.pop("_head_end", None)
             raw.pop("_event_before", None)
+            raw.pop("_listed", None)
         return raws
 
     def _head_group(self, head: Optional[str]) -> Optional[str]:
