@@ -96,6 +96,7 @@ def sample(data: Path, round_number: int, gold: Path) -> list[dict]:
     spec = ROUNDS[round_number]
     rng = random.Random(spec["seed"])
     taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    seen_texts: set[str] = set()
     first_id = 1
     if round_number > 1:
         for entry in map(json.loads, gold.open(encoding="utf-8")):
@@ -103,14 +104,21 @@ def sample(data: Path, round_number: int, gold: Path) -> list[dict]:
                 continue
             ref = entry["ref"]
             taken.setdefault((ref["corpus"], ref["doc"]), []).append((ref["start"], ref["end"]))
+            seen_texts.add(ref["sha"])
             first_id = max(first_id, int(entry["id"][1:]) + 1)
 
     def is_new(ref: dict) -> bool:
+        # Rounds from 6 on also skip a sentence whose text was drawn before from another document:
+        # news repeats itself, and a repeated sentence is not held out.
+        if round_number >= 6 and digest(ref["text"]) in seen_texts:
+            return False
         return not any(ref["start"] < end and start < ref["end"] for start, end in taken.get((ref["corpus"], ref["doc"]), []))
 
     drawn = []
     for name in CORPORA:
         cue, other = ([ref for ref in pool if is_new(ref)] for pool in candidates(name, data))
+        if round_number >= 6:  # one copy of each text
+            cue, other = (list({digest(ref["text"]): ref for ref in pool}.values()) for pool in (cue, other))
         want_cue, want_other = spec["draw"][name]
         picked = []
         if spec.get("partitive"):
