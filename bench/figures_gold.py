@@ -48,6 +48,7 @@ ROUNDS = {
         "partitive": 10},
     5: {"seed": 20261127, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
         "partitive": 10},    6: {"seed": 20261128, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
+        "partitive": 10},    7: {"seed": 20261129, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
         "partitive": 10},
 }
 HAS_NUMBER = re.compile(

@@ -131,6 +131,7 @@ class Extractor:
         self.head_skip_words = set(g.lexicon("head_skip_words"))
         self.plural_heads = set(g.lexicon("plural_heads"))
         self.emergency_numbers = set(g.lexicon("emergency_numbers"))
+        self.period_heads = set(g.lexicon("period_heads"))
         self.qualifiers = _normalised_keys(g.lexicon("qualifiers"))
         self.qualifier_words = {word for phrase in self.qualifiers for word in phrase.split()}
         self.qualifiers_after = _normalised_keys(g.lexicon("qualifiers_after"))
@@ -470,6 +471,8 @@ class Extractor:
         """Names with numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2", "Local 6 News", "at 4408 Suncrest"."""
         if head is not None and head.lower() in self.amount_heads:
             return False
+        if head and head.lower() in self.period_heads:
+            return True  # "about five minutes later": a stretch of time, not a count
         if digits in self.emergency_numbers and not (head and (head.lower().endswith("s") or head.lower() in self.plural_heads)):
             return True  # "interfering with 911 emergency communication"
         before = text[max(0, m.start - 30):m.start]
@@ -617,10 +620,11 @@ class Extractor:
                         or not self._link_part(part, whole):
                     break
                 position = part["_head_end"]
+        self._read_table(raws, text)
         for raw in raws:
             raw["head_group"] = self._head_group(raw["head"])
             raw["amount"] = raw["head"] in self.amount_heads
-            raw["event"] = self._event_of(raw, text)
+            raw["event"] = raw.pop("_label_event", None) or self._event_of(raw, text)
         for raw in raws:  # "26 people killed this year, compared with 18 last year"
             compared = raw.pop("compared_with", None)
             if compared and raw["event"] is None and not raw["amount"]:
@@ -650,6 +654,30 @@ class Extractor:
             raw.pop("_event_before", None)
             raw.pop("_listed", None)
         return raws
+
+    def _read_table(self, raws: list[dict[str, Any]], text: str) -> None:
+        """Labelled numbers in a row ("Total Dead: 192 Americans: 12 Injured: 4,877 Hospitalized: 542").
+
+        A label naming an event starts a whole; the rows after it, up to the next such label, are its
+        parts. A one-word plural label ("Americans") is what its row counts.
+        """
+        run: list[tuple[dict[str, Any], str]] = []
+        for raw in raws + [None]:
+            label = raw and self.patterns["table_label_before"].search(text, max(0, raw["start"] - 40), raw["start"])
+            if label and (not run or self.patterns["table_row_gap"].fullmatch(text, run[-1][0]["end"], label.start("label"))):
+                run.append((raw, label.group("label")))
+                continue
+            if len(run) >= 2:
+                whole = None
+                for row, name in run:
+                    cue = self.event_pattern.search(name)
+                    if cue:
+                        row["_label_event"], row["head"], whole = self.event_of_cue[_normalised(cue.group())], None, row
+                        continue
+                    row["head"] = name if self.patterns["table_head_label"].fullmatch(name) else None
+                    if whole is not None:
+                        row["part_of"] = whole["figure_id"]
+            run = [(raw, label.group("label"))] if label else []
 
     def _head_group(self, head: Optional[str]) -> Optional[str]:
         head = (head or "").lower()
@@ -693,7 +721,8 @@ class Extractor:
             return None  # money and shares are not counts of what happened to anyone
         if self.patterns["negated_figure_before"].search(text, max(0, raw["start"] - 30), raw["start"]):
             return None  # "none of the three people inside were hurt"
-        prefix = self.patterns["event_prefix"].search(text, max(0, raw["start"] - 40), raw["start"])
+        prefix = self.patterns["event_prefix"].search(text, max(0, raw["start"] - 40), raw["start"]) \
+            or self.patterns["event_prefix_coordinated"].search(text, max(0, raw["start"] - 60), raw["start"])
         if prefix:
             raw["_event_before"] = True
             return self.prefix_event[_normalised(prefix.group("cue"))]
@@ -717,8 +746,9 @@ class Extractor:
         for cue in self.event_pattern.finditer(text, start, end):
             if self.patterns["negated_event_before"].search(text, start, cue.start()):
                 return None
-            if self.patterns["agent_object_after"].match(text, cue.end()) and \
-                    not self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()):
+            passive = self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()) \
+                or self.patterns["passive_cue"].match(cue.group())  # "were shot at the end of an event"
+            if self.patterns["agent_object_after"].match(text, cue.end()) and not passive:
                 continue
             return self.event_of_cue[_normalised(cue.group())]
         return None

@@ -18,6 +18,9 @@ CASES = [
      {"$18 million": "$22.5 million"}),
     ("Flights rise to nine, comprising six flights, including four non-stop flights, and three via Anchorage.",
      {"four": "six"}),
+    ("KENYA: Total Dead: 192 Americans: 12 Injured: 4,877 Hospitalized: 542 Treated and discharged: 4,257",
+     {"12": "192", "542": "4,877", "4,257": "4,877"}),
+    ("Nine of the Council's 15 members voted for the draft.", {"Nine": "15"}),
     ("Almost 125,000 of Chevrolet's two newest cars were ordered.", {}),
     ("The judge gave him 10 years but suspended four of them. The two men had been drinking.", {}),
 ]
