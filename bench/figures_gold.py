@@ -48,7 +48,7 @@ ROUNDS = {
         "partitive": 10},
     5: {"seed": 20261127, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
         "partitive": 10},    6: {"seed": 20261128, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
-        "partitive": 10},    7: {"seed": 20261129, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
+        "partitive": 10},    7: {"seed": 20261129, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)},
         "partitive": 10},
 }
 HAS_NUMBER = re.compile(
@@ -126,7 +126,7 @@ def sample(data: Path, round_number: int, gold: Path) -> list[dict]:
             parts = [ref for ref in cue if PARTITIVE.search(ref["text"]) and len(NUMBERS.findall(ref["text"])) >= 2]
             picked = rng.sample(parts, min(len(parts), spec["partitive"]))  # as many as are left
             cue = [ref for ref in cue if ref not in picked]
-        picked += rng.sample(cue, want_cue) + rng.sample(other, want_other)
+        picked += rng.sample(cue, min(len(cue), want_cue)) + rng.sample(other, want_other)
         rng.shuffle(picked)
         drawn.extend(picked)
     for index, ref in enumerate(drawn):
