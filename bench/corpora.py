@@ -1,7 +1,7 @@
 """Run factlint's extract+check path (library, no Prefect) over the converted corpora.
 
     python bench/convert_corpora.py      # once
-    python bench/corpora.py [--repeats 3] [--sample 20]
+    python bench/corpora.py [--repeats 3] [--sample 20] [--profile]
 
 Prints, per corpus: articles, rejects, articles/s (median of repeats, one process, one core),
 error/warning articles, and findings by rule; writes every finding with its sentence to
@@ -34,6 +34,41 @@ def excerpt(text: str, spans: list) -> str:
     return " ".join(text[left:right].split())
 
 
+# Where the time goes: the library's phases, by the functions that carry them (cumulative CPU).
+PHASES = [
+    ("matching the grammar's rules", "_grammar.py", "find"),
+    ("pre-filters per text (number anchors, required words)", "_grammar.py", "__init__"),
+    ("building figures (qualifier, head, not-a-count tests)", "_extract.py", "_figure"),
+    ("building dates", "_extract.py", "_date"),
+    ("figures' parts, events, tables", "_extract.py", "_attach_figures"),
+    ("linking claims (event dates, sources, times)", "_extract.py", "_link"),
+    ("sentences and paragraphs", "_text.py", "sentences"),
+    ("Pydantic validation of claims and the consistency checks", "checks.py", "_consistent"),
+]
+
+
+def print_profile(articles) -> None:
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.enable()
+    for article in articles:
+        analyse(article)
+    profile.disable()
+    stats = pstats.Stats(profile).stats
+    total = sum(v[2] for v in stats.values())
+    by_name: dict[tuple[str, str], float] = {}
+    for (filename, _, name), (_, _, _, cumulative, _) in stats.items():
+        key = (Path(filename).name, name)
+        by_name[key] = max(by_name.get(key, 0.0), cumulative)
+    whole = by_name.get(("_validate.py", "analyse"), total)
+    print(f"  where the time goes (cProfile, {whole:.2f} s under the profiler):")
+    for label, filename, name in PHASES:
+        if (filename, name) in by_name:
+            print(f"    {by_name[(filename, name)] / whole:6.1%}  {label}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=REPO / "bench" / "data")
@@ -41,6 +76,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--sample", type=int, default=30, help="error findings to sample for judgement")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", action="store_true", help="also say where the time goes, per corpus")
     args = parser.parse_args()
     args.results.mkdir(parents=True, exist_ok=True)
     all_errors = []
@@ -51,10 +87,14 @@ def main() -> None:
         rejects = len(items) - len(articles)
         analyse(articles[0])  # warm-up: compiles the grammar
         timings = []
-        for _ in range(args.repeats):
+        for _ in range(args.repeats):  # results are not kept while timing, as a chunk of the flow drops them
             started = time.process_time()
-            results = [analyse(a) for a in articles]
+            for article in articles:
+                analyse(article)
             timings.append(time.process_time() - started)
+        results = [analyse(a) for a in articles]
+        if args.profile:
+            print_profile(articles)
         by_rule = Counter(f"{f.rule_id}|{f.severity}" for r in results for f in r.findings)
         error_articles = sum(1 for r in results if r.n_errors)
         warning_articles = sum(1 for r in results if r.n_warnings)

@@ -561,11 +561,24 @@ class Extractor:
         return collected, (text[collected[0]:collected[1]] if collected else None)
 
     def _attach_figures(self, raws: list[dict[str, Any]], article: Article) -> list[dict[str, Any]]:
-        """Ids, shared heads, events and partitive links, which need the figure's neighbours."""
+        """Ids, shared heads, parts and events, which need the figure's neighbours."""
         text = article.text
         for raw in raws:
             raw["figure_id"] = hashlib.sha256(
                 f"{article.article_id}:{raw['start']}:{raw['end']}".encode()).hexdigest()[:12]
+        self._link_neighbours(raws, text)
+        self._link_n_of_m(raws, text)
+        self._link_listed_parts(raws, text)
+        self._link_fronted_parts(raws, text)
+        self._read_table(raws, text)
+        self._attach_events(raws, text)
+        for raw in raws:
+            for private in ("_head_end", "_event_before", "_listed"):
+                raw.pop(private, None)
+        return raws
+
+    def _link_neighbours(self, raws: list[dict[str, Any]], text: str) -> None:
+        """A figure compared with the one before it shares its head; "eight of them" is a part of it."""
         for before, raw in zip(raws, raws[1:]):
             if self.patterns["comparison_gap"].fullmatch(text, before["_head_end"], raw["start"]):
                 raw["compared_with"] = before  # its event is the one compared with
@@ -580,14 +593,18 @@ class Extractor:
                     first = self.patterns["head_word"].match(text, of_them.end())
                     raw["head"] = head if span and first and first.start("word") == span[0] else None
                 self._link_part(raw, before)
-        for index, part in enumerate(raws[:-1]):
-            whole = raws[index + 1]
-            # "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
-            # "125,000 of Chevrolet's two newest cars" counts something else than the cars.
+
+    def _link_n_of_m(self, raws: list[dict[str, Any]], text: str) -> None:
+        """ "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
+        "125,000 of Chevrolet's two newest cars" counts something else than the cars."""
+        for part, whole in zip(raws, raws[1:]):
             if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
                     and (whole["head"] not in self.amount_heads or whole["head"] == part["head"]) \
                     and part["value"] <= whole["value"]:
                 self._link_part(part, whole)
+
+    def _link_listed_parts(self, raws: list[dict[str, Any]], text: str) -> None:
+        """Parts listed after a cue: "150 hostages, including 68 women and 26 children"."""
         for index, whole in enumerate(raws):
             after_whole = whole["_head_end"]
             rate = self.patterns["rate_after"].match(text, after_whole) if whole["head"] in self.amount_heads else None
@@ -611,16 +628,21 @@ class Extractor:
                     break
                 part["_listed"] = True  # what happens to listed parts happens to their whole
                 position, gap = part["_head_end"], self.patterns["part_list_gap"]
+
+    def _link_fronted_parts(self, raws: list[dict[str, Any]], text: str) -> None:
+        """A whole named first, its parts after: "Of the eight victims, three were stabbed, two were strangled"."""
         for index, whole in enumerate(raws):
             if not self.patterns["fronted_whole_before"].search(text, max(0, whole["start"] - 20), whole["start"]):
                 continue
-            position = whole["_head_end"]  # "Of the eight victims, three were stabbed, two were strangled"
+            position = whole["_head_end"]
             for part in raws[index + 1:]:
                 if not self.patterns["fronted_part_gap"].fullmatch(text, position, part["start"]) \
                         or not self._link_part(part, whole):
                     break
                 position = part["_head_end"]
-        self._read_table(raws, text)
+
+    def _attach_events(self, raws: list[dict[str, Any]], text: str) -> None:
+        """Each figure's own event, then what it shares with the figures it is compared, coordinated or listed with."""
         for raw in raws:
             raw["head_group"] = self._head_group(raw["head"])
             raw["amount"] = raw["head"] in self.amount_heads
@@ -649,11 +671,6 @@ class Extractor:
                 whole["event"] = told.pop()  # "Some 4,000 people, including 1,000 civilians, have died"
             for part in parts:  # "killed 259 people, including 12 Americans, and injured ...": the Americans were killed
                 part["event"] = whole["event"] or part["event"]
-        for raw in raws:
-            raw.pop("_head_end", None)
-            raw.pop("_event_before", None)
-            raw.pop("_listed", None)
-        return raws
 
     def _read_table(self, raws: list[dict[str, Any]], text: str) -> None:
         """Labelled numbers in a row ("Total Dead: 192 Americans: 12 Injured: 4,877 Hospitalized: 542").
