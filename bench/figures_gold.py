@@ -42,14 +42,13 @@ ROUNDS = {
     1: {"seed": 20261123, "draw": {"gun_violence": (45, 35), "reuters": (20, 50), "tbaq": (30, 40)}},
     2: {"seed": 20261124, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)}},
     3: {"seed": 20261125, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)}},
-    # Round 4 adds, per corpus, 10 sentences with a partitive cue and two numbers: parts are rare, and
-    # a round of 110 sentences held only 5 to 7 links to measure them on.
-    4: {"seed": 20261126, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
-        "partitive": 10},
-    5: {"seed": 20261127, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
-        "partitive": 10},    6: {"seed": 20261128, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)},
-        "partitive": 10},    7: {"seed": 20261129, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)},
-        "partitive": 10},
+    # From round 4, per corpus, up to 10 sentences with a partitive cue and two numbers as well: parts
+    # are rare, and a round of 110 sentences held only 5 to 7 links to measure them on.
+    4: {"seed": 20261126, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)}, "partitive": 10},
+    5: {"seed": 20261127, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)}, "partitive": 10},
+    6: {"seed": 20261128, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)}, "partitive": 10},
+    # TBAQ has few sentences with a cue left by round 7.
+    7: {"seed": 20261129, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
