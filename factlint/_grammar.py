@@ -180,33 +180,25 @@ class Grammar:
         """Non-overlapping matches of one kind: the longest wins, earlier rules break ties.
 
         Pre-filters, from ``index`` (built once per text): a rule's ``requires`` words (without one
-        of them in the lower-cased text the rule cannot match and is not run); ``starts_at_numbers``
-        (the rule is tried only where a number starts, not at every position); and
-        ``starts_where_others_match`` (tried only where the kind's other rules matched). ``within``
-        limits matches to a stretch of the text, ``without_option`` leaves out the rules that carry
-        that option.
+        of them in the lower-cased text the rule cannot match and is not run), and
+        ``starts_at_numbers`` (the rule is tried only where a number starts, not at every position).
+        ``within`` limits matches to a stretch of the text, ``without_option`` leaves out the rules
+        that carry that option.
         """
         index = index or TextIndex(self, text)
         start, end = within or (0, len(text))
         candidates = []
-        anchored = []
         for priority, rule in enumerate(self.rules[kind]):
             if without_option and rule.options.get(without_option):
                 continue
             requires = rule.options.get("requires")
             if requires and index.present.isdisjoint(requires):
                 continue
-            if rule.options.get("starts_where_others_match"):
-                anchored.append((priority, rule))
-            elif rule.options.get("starts_at_numbers"):
+            if rule.options.get("starts_at_numbers"):
                 matches = _matches_at(rule.regex, text, index.number_starts, start, end)
-                candidates.extend(self._candidates(rule, priority, text, matches))
             else:
-                candidates.extend(self._candidates(rule, priority, text, rule.regex.finditer(text, start, end)))
-        # A rule that only extends what another rule found ("17 million" -> "17 million to 19 million").
-        starts = sorted({c[0] for c in candidates})
-        for priority, rule in anchored:
-            candidates.extend(self._candidates(rule, priority, text, _matches_at(rule.regex, text, starts, start, end)))
+                matches = rule.regex.finditer(text, start, end)
+            candidates.extend(self._candidates(rule, priority, text, matches))
         chosen: list[RuleMatch] = []
         occupied = bytearray(len(text))  # characters taken by a chosen match
         for first, neg_len, _, found in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
