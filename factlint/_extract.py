@@ -45,8 +45,6 @@ RELATIVE_GROUPS = ("period", "weekday", "weekend", "deictic", "this_part", "rel"
                    "month_only")
 # The furthest "N units ago" read as a calendar date (years before 1000 are not dated here).
 MAX_AGO = {"year": 900, "month": 900 * 12, "week": 900 * 52, "day": 900 * 365}
-# A range's high end is at most this many times its low end ("275 to 350"); beyond, it is a change.
-MAX_RANGE_RATIO = 20
 # The temporal reading alone (what `factlint eval tempeval` scores).
 TEMPORAL_KINDS = ("date", "duration", "timex")
 # Kinds whose spans a figure may not overlap: "44-day", "32nd", "1992" are not counts.
@@ -112,6 +110,7 @@ class Extractor:
         self.source_patterns = [g.compile(p) for p in ctx["source_patterns"]]
         self.age_markers = [g.compile(p) for p in ctx["age_markers"]]
         self.grace_days = int(ctx["after_publication_grace_days"])
+        self.max_range_ratio = float(ctx["figure_range_max_ratio"])
         self.own_frame_words = _word_set_pattern(ctx["own_frame_words"])
         self.past_event_verbs = _word_set_pattern(g.lexicon("past_event_verbs"))
         self.future_cues = _word_set_pattern(g.lexicon("future_cues"))
@@ -430,7 +429,7 @@ class Extractor:
                 high = _numbers.parse_number(m.group("number_max"), self.grammar)
                 high_scale = m.group("scale_max") or m.group("scale")
                 high = round(high * scales[high_scale.lower()], 4) if high_scale else high
-                if not number < high <= MAX_RANGE_RATIO * number:
+                if not number < high <= self.max_range_ratio * number:
                     return None  # "9-5" is a score, "1.84 to 12,107.39" a change, not a range
                 if self.patterns["figure_change_before"].search(text, max(0, m.start - 30), m.start):
                     return None  # "rose 5 to 10": from one value to another
