@@ -127,6 +127,8 @@ class Extractor:
         self.event_words = {cue.lower() for cue in g.lexicon("events") if " " not in cue} - set(g.lexicon("event_nouns"))
         self.event_nouns = g.lexicon("event_nouns")
         self.role_heads = g.lexicon("role_heads")
+        self.modifier_events = g.lexicon("modifier_events")
+        self.modifier_event_pattern = _word_set_pattern(list(self.modifier_events))
         self.head_skip_words = set(g.lexicon("head_skip_words"))
         self.plural_heads = set(g.lexicon("plural_heads"))
         self.emergency_numbers = set(g.lexicon("emergency_numbers"))
@@ -623,6 +625,8 @@ class Extractor:
                     break
                 if count == 1 and self.patterns["list_closing_and"].fullmatch(text, position, part["start"]):
                     break  # "six flights, including four non-stop flights, and three via Anchorage": a sibling
+                if count and whole["value_max"] is not None and part["value"] > whole["value_max"]:
+                    break  # "1 billion dlrs, of which up to 200 mln ..., and a limitation of 10 billion dlrs"
                 if not self._link_part(part, whole):
                     break
                 part["_listed"] = True  # what happens to listed parts happens to their whole
@@ -754,6 +758,9 @@ class Extractor:
             if aside:
                 resume = self.patterns["clause_end"].search(text, aside.end(), aside.end() + 100)
                 event = self._event_in(text, aside.end(), resume.start() if resume else min(len(text), aside.end() + 100))
+        if event is None:  # "76 shooting victims": an event word among the words before the head
+            modifier = self.modifier_event_pattern.search(text, raw["end"], raw["_head_end"])
+            event = self.modifier_events[modifier.group().lower()] if modifier else None
         return event or self.role_heads.get(head)
 
     def _event_in(self, text: str, start: int, end: int) -> Optional[str]:

@@ -21,6 +21,8 @@ CASES = [
     ("KENYA: Total Dead: 192 Americans: 12 Injured: 4,877 Hospitalized: 542 Treated and discharged: 4,257",
      {"12": "192", "542": "4,877", "4,257": "4,877"}),
     ("Nine of the Council's 15 members voted for the draft.", {"Nine": "15"}),
+    ("Total investment is 10 mln dlrs, of which the Chileans will contribute two mln.", {"two mln": "10 mln"}),
+    ("There are 100,000 B warrants, each of which entitles the holder to buy 10 shares.", {}),
     ("Almost 125,000 of Chevrolet's two newest cars were ordered.", {}),
     ("The judge gave him 10 years but suspended four of them. The two men had been drinking.", {}),
 ]
