@@ -7,8 +7,9 @@ Gold file: JSON lines, one sentence each::
 
 ``span`` is the number expression as written (qualifier, currency sign and scale included); spans
 are listed in text order and each is looked up after the previous one (and after the words in
-``after``, when given), any run of white space matching any other. ``number`` (and ``number_max`` for a stated range) is the number as written,
-scaled; ``part_of`` is the index, in the same list, of the whole a figure is given as a part of.
+``after``, when given), any run of white space matching any other. ``number`` (and ``number_max``
+for a stated range) is the number as written, scaled; ``part_of`` is the index, in the same list,
+of the whole a figure is given as a part of.
 
 Scoring: each sentence is read alone, with its publication date. Predicted and gold figures are
 paired one to one by overlapping spans (longest overlap first). Detection P/R/F1 count pairs.
@@ -35,7 +36,6 @@ from ._extract import FIGURE_BLOCKERS, Extractor, default_extractor
 from ._ingest import article_id
 from ._scoring import f1, overlap_pairs, ratio
 
-SPLITS = ("all", "dev", "heldout")
 # Irregular plurals the head comparison folds; regular ones lose their "s".
 _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person", "lives": "life",
               "police": "police", "feet": "foot", "teeth": "tooth", "mice": "mouse"}

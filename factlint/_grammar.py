@@ -63,7 +63,7 @@ class TextIndex:
     """What the rules' pre-filters need to know of one text, worked out once for every kind."""
 
     def __init__(self, grammar: "Grammar", text: str) -> None:
-        self.text = text
+        self.text = text  # number_starts reads it lazily
         self.present = grammar.present_words(" ".join(text.lower().split()))
         self._anchor = grammar.number_anchor
         self._number_starts: list[int] | None = None
@@ -225,8 +225,10 @@ _GrammarLoader.add_implicit_resolver(
 def _matches_at(regex: re.Pattern[str], text: str, starts: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
     """Matches beginning at the given offsets, left to right and not overlapping, as ``finditer`` gives them."""
     reached = start
-    for at in starts:
-        if at < reached or at >= end:
+    for at in starts:  # sorted
+        if at >= end:
+            break
+        if at < reached:
             continue
         m = regex.match(text, at, end)
         if m and m.end() > m.start():
