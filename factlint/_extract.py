@@ -443,6 +443,9 @@ class Extractor:
             if stated_max is not None:
                 value_max = _numbers.bounds(stated_max, qualifier)[1]
         head_span, head = self._head(end, text)
+        unit_before = self.patterns["word_before_number"].search(text, max(0, m.start - 12), m.start)
+        if head is None and unit_before and unit_before["word"].lower() in self.unit_heads:
+            head = self.unit_heads[unit_before["word"].lower()]  # "a ransom of dlrs 1 million"
         if m.group("currency") or m.group("currency_max"):
             head = self.currency.get(m.group("currency") or m.group("currency_max"), head)
         if m.group("percent") or m.group("percent_max"):
@@ -478,11 +481,12 @@ class Extractor:
             return True  # "interfering with 911 emergency communication"
         before = text[max(0, m.start - 30):m.start]
         word = self.patterns["word_before_number"].search(before)
-        if head and word and word["word"][0].isupper() and word["word"].lower() not in self.head_stopwords \
-                and word["word"].lower() not in self.qualifier_words:
-            if head[0].isupper():
+        if word and word["word"][0].isupper() and word["word"].lower() not in self.head_stopwords \
+                and word["word"].lower() not in self.qualifier_words \
+                and not self.patterns["sentence_start_before"].search(before[:word.start()]):
+            if head and head[0].isupper():
                 return True  # "Local 6 News"
-            if digits != "1" and not (head.lower().endswith("s") or head.lower() in self.plural_heads):
+            if head and digits != "1" and not (head.lower().endswith("s") or head.lower() in self.plural_heads):
                 return True  # "the News 3 app": more than one of a singular noun is a name
         if digits.isdigit() and len(digits) >= 3 and "," not in digits and self.patterns["house_number_before"].search(
                 before) and self.patterns["house_number_after"].match(text, m.end):
@@ -506,6 +510,9 @@ class Extractor:
         after = text[m.end:m.end + 60]
         if self.patterns["address_after"].match(after):
             return True
+        if self.patterns["list_marker_after"].match(text, m.end) and \
+                self.patterns["list_marker_before"].search(text, max(0, m.start - 1), m.start):
+            return True  # "2) double shooting in Marrero"
         if self.patterns["age_prefixes"].search(before):
             return True  # "aged 45", "ages six and seven", "aged between five and 15"
         if m.group("scale") or m.group("currency") or m.group("percent") or m.group("number_max"):
@@ -551,6 +558,11 @@ class Extractor:
                 break
             if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing"))):
                 break  # "2 shot and killed", "three people died"
+            if collected is None and lowered.endswith("ed") and self.patterns["participle_verb_after"].match(text, word.end()):
+                break  # "3,717 billion issued by Istat"
+            if collected and word.group("word")[0].isupper() and text[collected[0]].islower() \
+                    and text[collected[1] - 1] == "s":
+                break  # "28,000 systems Sun shipped": a capitalised word after a noun starts a new phrase
             if self.patterns["label_then_number"].match(text, word.end()):
                 # Words before the next number label it, in a table ("Net 4,346,000 vs 4,202,000 Revs
                 # 232,006,000", "11.1 mln Avg shrs 11.6 mln"): none of them is this figure's head.
