@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -21,6 +22,20 @@ from ._errors import Messages, RuleDataError
 GRAMMAR_DIR = Path(__file__).parent / "grammar"
 RULE_FILES = ("dates", "anniversaries", "elapsed", "centuries", "durations", "timexes", "figures", "names")
 _REFERENCE = re.compile(r"\{(@?)([A-Za-z_]+)(?::(title))?\}")
+# Words as ``starts_with`` sees them: runs of letters, and runs of digits (all one key, DIGITS_KEY).
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_LETTERS, _DIGITS = re.compile(r"[^\W\d_]+"), re.compile(r"\d+")
+DIGITS_KEY = "<digits>"
+
+
+def _word_key(word: str, rule_id: str) -> str:
+    """The ``starts_with`` key of a word or lexicon entry: its first run of letters or digits."""
+    if word == DIGITS_KEY:
+        return DIGITS_KEY
+    first = _WORD.search(word)
+    if first is None:
+        raise RuleDataError(Messages.E108.format(rule_id=rule_id, word=word))
+    return DIGITS_KEY if first.group()[0].isdigit() else first.group().lower()
 
 
 @dataclass(frozen=True)
@@ -63,10 +78,26 @@ class TextIndex:
     """What the rules' pre-filters need to know of one text, worked out once for every kind."""
 
     def __init__(self, grammar: "Grammar", text: str) -> None:
-        self.text = text  # number_starts reads it lazily
-        self.present = grammar.present_words(" ".join(text.lower().split()))
+        self.text = text  # everything below is worked out lazily, when a rule first asks
         self._anchor = grammar.number_anchor
+        self._start_keys = grammar.start_keys
+        self._folded: str | None = None
+        self._present: dict[str, bool] = {}
         self._number_starts: list[int] | None = None
+        self._word_starts: dict[str, list[int]] | None = None
+        self._starts_of: dict[frozenset[str], list[int]] = {}
+
+    def has_any(self, words: list[str]) -> bool:
+        """Whether one of the words occurs in the text, lower-cased with spaces folded."""
+        if self._folded is None:
+            self._folded = " ".join(self.text.lower().split())
+        for word in words:
+            present = self._present.get(word)
+            if present is None:
+                present = self._present[word] = word in self._folded
+            if present:
+                return True
+        return False
 
     @property
     def number_starts(self) -> list[int]:
@@ -74,6 +105,23 @@ class TextIndex:
         if self._number_starts is None:
             self._number_starts = [m.start() for m in self._anchor.finditer(self.text)]
         return self._number_starts
+
+    def starts_of(self, keys: frozenset[str]) -> list[int]:
+        """Where a word with one of these ``starts_with`` keys begins, in text order."""
+        if keys not in self._starts_of:
+            if self._word_starts is None:
+                self._word_starts = {}
+                lowered = self.text.lower()
+                if len(lowered) != len(self.text):  # a letter like "İ" lower-cases to two characters
+                    lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+                keys = self._start_keys
+                for m in _LETTERS.finditer(lowered):
+                    if m.group() in keys:
+                        self._word_starts.setdefault(m.group(), []).append(m.start())
+                self._word_starts[DIGITS_KEY] = [m.start() for m in _DIGITS.finditer(lowered)]
+            found = [self._word_starts[key] for key in keys if key in self._word_starts]
+            self._starts_of[keys] = found[0] if len(found) == 1 else sorted(chain.from_iterable(found))
+        return self._starts_of[keys]
 
 
 class Grammar:
@@ -95,7 +143,7 @@ class Grammar:
         ingest = _load_yaml(directory / "ingest.yaml")
         self.ingest = {key: re.compile(self.expand(value), re.MULTILINE) for key, value in ingest.items()}
         self._by_id = {rule.id: rule for rules in self.rules.values() for rule in rules}
-        self._required_words = sorted({word for rule in self._by_id.values() for word in rule.options.get("requires", ())})
+        self.start_keys = frozenset().union(*(rule.options.get("starts_with", ()) for rule in self._by_id.values()))
         self.context = _load_yaml(directory / "context.yaml")
         # Every string entry of context.yaml is a pattern; lists and numbers are settings.
         self.patterns = {key: self.compile(value) for key, value in self.context.items() if isinstance(value, str)}
@@ -150,6 +198,12 @@ class Grammar:
             options["requires"] = sorted({word.lower() for word in self.lexicon(options["requires"][1:])})
         if options.get("requires"):
             options["requires"] = [word.lower() for word in options["requires"]]
+        if "starts_with" in options:
+            keys: set[str] = set()
+            for item in options["starts_with"]:
+                entries = self.lexicon(item[1:]) if item.startswith("@") else [item]
+                keys.update(_word_key(entry, rule_id) for entry in entries)
+            options["starts_with"] = frozenset(keys)
         return GrammarRule(rule_id, kind, source, regex, options, tuple(spec["examples"]))
 
     # -- matching ----------------------------------------------------------------------------
@@ -171,17 +225,14 @@ class Grammar:
             if found.end > found.start:
                 yield found.start, -(found.end - found.start), priority, found
 
-    def present_words(self, lowered: str) -> frozenset[str]:
-        """Which of the rules' ``requires`` words occur in a lower-cased text (looked up once per text)."""
-        return frozenset(word for word in self._required_words if word in lowered)
-
     def find(self, kind: str, text: str, index: TextIndex | None = None,
              within: tuple[int, int] | None = None, without_option: str | None = None) -> list[RuleMatch]:
         """Non-overlapping matches of one kind: the longest wins, earlier rules break ties.
 
-        Pre-filters, from ``index`` (built once per text): a rule's ``requires`` words (without one
-        of them in the lower-cased text the rule cannot match and is not run), and
-        ``starts_at_numbers`` (the rule is tried only where a number starts, not at every position).
+        Pre-filters, from ``index`` (one per text, shared by every kind): a rule's ``requires`` words
+        (without one of them in the lower-cased text the rule cannot match and is not run),
+        ``starts_at_numbers`` (the rule is tried only where a number starts, not at every position)
+        and ``starts_with`` (only where one of the rule's first words begins).
         ``within`` limits matches to a stretch of the text, ``without_option`` leaves out the rules
         that carry that option.
         """
@@ -192,10 +243,12 @@ class Grammar:
             if without_option and rule.options.get(without_option):
                 continue
             requires = rule.options.get("requires")
-            if requires and index.present.isdisjoint(requires):
+            if requires and not index.has_any(requires):
                 continue
             if rule.options.get("starts_at_numbers"):
                 matches = _matches_at(rule.regex, text, index.number_starts, start, end)
+            elif "starts_with" in rule.options:
+                matches = _matches_at(rule.regex, text, index.starts_of(rule.options["starts_with"]), start, end)
             else:
                 matches = rule.regex.finditer(text, start, end)
             candidates.extend(self._candidates(rule, priority, text, matches))

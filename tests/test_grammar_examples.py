@@ -48,22 +48,40 @@ def test_grammar_yaml_reads_on_and_no_as_words():
     assert all(isinstance(w, str) for w in grammar.lexicon("head_stopwords"))
 
 
+PREFILTERS = ("starts_at_numbers", "starts_with", "requires")
+PREFILTER_TEXTS = [
+    "Police said US$666 million to $700 million, 60-85 mph, a year ago, the twelve were held; "
+    "about 275,000 (60-kilo) bags and three-day talks, one of two suspects.",
+    "From May 3 to June 5, 1998, the third-quarter net of the latest quarter fell; last Monday's 1990s "
+    "data, this morning, several years, daily, in 1994-1997 and the weekend of the year-earlier period.",
+] + [example["text"] for rule in default_grammar().all_rules() for example in rule.examples]
+
+
 def test_prefilters_do_not_change_what_rules_find():
-    """`starts_at_numbers` and `requires` only skip work: the matches are those of a full scan."""
+    """`starts_at_numbers`, `starts_with` and `requires` only skip work: the matches are those of a
+    full scan, on every rule's examples."""
     grammar = default_grammar()
-    text = ("Police said US$666 million to $700 million, 60-85 mph, a year ago, the twelve were held; "
-            "about 275,000 (60-kilo) bags and three-day talks, one of two suspects.")
-    for kind, rules in grammar.rules.items():
-        fast = [(m.rule.id, m.start, m.end) for m in grammar.find(kind, text)]
-        for rule in rules:
-            rule.options["_saved"] = dict(rule.options)
-            rule.options.pop("starts_at_numbers", None)
-            rule.options.pop("requires", None)
-        try:
-            full = [(m.rule.id, m.start, m.end) for m in grammar.find(kind, text)]
-        finally:
-            for rule in rules:
-                saved = rule.options.pop("_saved")
-                rule.options.clear()
-                rule.options.update(saved)
-        assert fast == full, kind
+    fast = {kind: [[(m.rule.id, m.start, m.end) for m in grammar.find(kind, text)] for text in PREFILTER_TEXTS]
+            for kind in grammar.rules}
+    saved = {rule.id: dict(rule.options) for rule in grammar.all_rules()}
+    try:
+        for rule in grammar.all_rules():
+            for option in PREFILTERS:
+                rule.options.pop(option, None)
+        full = {kind: [[(m.rule.id, m.start, m.end) for m in grammar.find(kind, text)] for text in PREFILTER_TEXTS]
+                for kind in grammar.rules}
+    finally:
+        for rule in grammar.all_rules():
+            rule.options.clear()
+            rule.options.update(saved[rule.id])
+    for kind in grammar.rules:
+        for text, f, u in zip(PREFILTER_TEXTS, fast[kind], full[kind]):
+            assert f == u, (kind, text)
+
+
+def test_starts_with_keys_are_first_words():
+    """`starts_with` entries become the first run of letters (lower-cased) or digits of each entry."""
+    grammar = default_grammar()
+    assert {"jan", "sept", "december"} <= grammar.rule("date.month_only").options["starts_with"]
+    assert grammar.rule("date.year_bare").options["starts_with"] == frozenset({"<digits>"})
+    assert "the" in grammar.rule("date.relative_quarter").options["starts_with"]
