@@ -41,7 +41,7 @@ KIND_MODELS = {
     "name": NameClaim,
 }
 # Named groups of date rules written relative to publication.
-RELATIVE_GROUPS = ("period", "weekday", "weekend", "deictic", "this_part", "rel", "season", "quarter", "rel_quarter", "ago_unit",
+RELATIVE_GROUPS = ("holiday", "period", "weekday", "weekend", "deictic", "this_part", "rel", "season", "quarter", "rel_quarter", "ago_unit",
                    "month_only")
 # The furthest "N units ago" read as a calendar date (years before 1000 are not dated here).
 MAX_AGO = {"year": 900, "month": 900 * 12, "week": 900 * 52, "day": 900 * 365}
@@ -202,6 +202,8 @@ class Extractor:
 
     def _date(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         published = article.published_date
+        if m.group("century_words") or m.group("millennium_words"):
+            return self._spoken_year(m)
         if any(m.group(name) for name in RELATIVE_GROUPS):
             relative = self._relative_date(m, article)
             return None if relative is None else {**relative, "year_inferred": not m.group("year")}
@@ -233,8 +235,37 @@ class Extractor:
         granularity = "day" if day else "month" if month else "year"
         return {"granularity": granularity, "value": value, "end_value": end_value, "year_inferred": inferred}
 
+    def _spoken_year(self, m: RuleMatch) -> Optional[dict[str, Any]]:
+        """"nineteen ninety-six" -> 1996, "the year two thousand" -> 2000, with a month or season."""
+        if m.group("millennium_words"):
+            rest = m.group("millennium_year_words")
+            year = 2000 + int(_numbers.parse_words(rest, self.grammar) or 0) if rest else 2000
+        else:
+            rest = m.group("year_words")
+            tail = 0 if rest.lower() == "hundred" else _numbers.parse_words(rest, self.grammar)
+            if tail is None:
+                return None
+            year = int(_numbers.parse_words(m.group("century_words"), self.grammar)) * 100 + int(tail)
+        if m.group("season"):
+            return {"granularity": "season", "value": f"{year:04d}-{self.grammar.lexicon('seasons')[m.group('season').lower()]['code']}"}
+        if m.group("month"):
+            return {"granularity": "month", "value": f"{year:04d}-{self._month(m.group('month')):02d}"}
+        return {"granularity": "year", "value": f"{year:04d}"}
+
     def _told_as_future(self, m: RuleMatch, article: Article) -> bool:
-        return bool(self.patterns["future_before_date"].search(article.text, max(0, m.start - 60), m.start))
+        """Whether the clause of a date without a year tells the future: the nearest tense cue
+        before it in its sentence decides, else the first after it."""
+        text, window = article.text, self.grammar.context["tense_window"]
+        start, end = max(0, m.start - window), min(len(text), m.end + window)
+        for brk in self.patterns["sentence_break"].finditer(text, start, m.start):
+            start = brk.end()
+        nearest = None
+        for nearest in self.patterns["tense_cues"].finditer(text, start, m.start):
+            pass
+        if nearest is None:
+            stop = self.patterns["sentence_break"].search(text, m.end, end)
+            nearest = self.patterns["tense_cues"].search(text, m.end, stop.start() if stop else end)
+        return nearest is not None and nearest.group("future") is not None
 
     def _year_ago_quarters(self, dates: list[DateClaim], article: Article) -> list[DateClaim]:
         """In an earnings story, "a year earlier" is the reported quarter a year before: after a
@@ -265,12 +296,19 @@ class Extractor:
         if m.group("weekend"):
             saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
             year, week, _ = saturday.isocalendar()
-            return {"granularity": "week", "value": f"{year:04d}-W{week}-WE"}
+            return {"granularity": "week", "value": f"{year:04d}-W{week:02d}-WE"}
         day = None
-        if m.group("weekday"):
+        if m.group("holiday"):
+            day = self._holiday(m, article)
+        elif m.group("weekday"):
             weekday = lex("weekdays")[m.group("weekday").lower()]
-            if self._told_as_future(m, article):
+            rel = (m.group("rel") or "").lower()
+            if rel == "last":
+                day = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or 7)
+            elif rel == "next":
                 day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+            elif self._told_as_future(m, article):
+                day = published + dt.timedelta(days=(weekday - published.weekday()) % 7)  # its own weekday: that day
             else:
                 day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
         elif m.group("deictic"):
@@ -304,7 +342,7 @@ class Extractor:
             if n is None or not float(n).is_integer():
                 return None
             sign = 1 if m.group("ago_dir").lower() == "later" else -1
-            unit = m.group("ago_unit").lower().rstrip("s")
+            unit = _singular(m.group("ago_unit"))
             if n > MAX_AGO.get(unit, 0):
                 return None  # "4,000 years ago" is history, not a calendar date
             return _shifted(published, unit, sign * int(n))
@@ -318,6 +356,21 @@ class Extractor:
             return {"granularity": "month", "value": f"{year:04d}-{month:02d}"}
         return None
 
+    def _holiday(self, m: RuleMatch, article: Article) -> dt.date:
+        """The holiday's date in the year that "last", "next" or the tense of its clause points to."""
+        published, spec = article.published_date, self.grammar.lexicon("holidays")[_normalised(m.group("holiday"))]
+        days = [_holiday_date(spec, year, self.grammar.lexicon("weekdays")) for year in range(published.year - 1, published.year + 2)]
+        rel = (m.group("rel") or "").lower()
+        if rel == "last":
+            return max(d for d in days if d < published)
+        if rel == "next":
+            return min(d for d in days if d > published)
+        if rel == "this":
+            return days[1]
+        if self._told_as_future(m, article):
+            return min(d for d in days if d >= published)
+        return max(d for d in days if (d - published).days <= 60)
+
     def _timex(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         lex = self.grammar.lexicon
         if "value" in m.rule.options:  # a rule whose every match means one thing
@@ -326,14 +379,14 @@ class Extractor:
             return {"type": "DATE", "value": lex("reference_words")[_normalised(m.group("ref"))]}
         if m.group("set"):
             return {"type": "SET", "value": lex("set_words")[_normalised(m.group("set"))]}
-        if m.group("vague_n"):  # "several years": an unknown number of units
-            return {"type": "DURATION", "value": f"PX{lex('time_units')[m.group('unit').lower().rstrip('s')]['timex']}"}
+        unit = lex("time_units")[_singular(m.group("unit"))]
+        before = self.grammar.prefixes["timex"].search(article.text, max(0, m.start - 30), m.start)
+        start = before.start() if before and before.start() < m.start else m.start
+        if m.group("vague_n") is not None:  # "several years", "for weeks": an unknown number of units
+            return {"start": start, "type": "DURATION", "value": f"{'PTX' if unit.get('time') else 'PX'}{unit['timex']}"}
         n = _numbers.parse_count(m.group("n"), self.grammar)
         if not n:
             return None
-        unit = lex("time_units")[m.group("unit").lower().rstrip("s")]
-        before = self.grammar.prefixes["timex"].search(article.text, max(0, m.start - 30), m.start)
-        start = before.start() if before and before.start() < m.start else m.start
         if unit["timex"] == "DE":
             return {"start": start, "type": "DURATION", "value": f"P{n * 10:g}Y"}
         return {"start": start, "type": "DURATION", "value": f"{'PT' if unit.get('time') else 'P'}{n:g}{unit['timex']}"}
@@ -377,7 +430,7 @@ class Extractor:
         n = _numbers.parse_number(m.group("n"), self.grammar)
         if not n:
             return None
-        unit = m.group("unit").lower().rstrip("s")
+        unit = _singular(m.group("unit"))
         letter = self.grammar.lexicon("time_units")[unit]["timex"]
         noun = m.group("noun")
         return {"n": n, "unit": unit, "value": f"P{n:g}{letter}", "noun": noun.strip() if noun else None}
@@ -899,8 +952,8 @@ def _token_around(text: str, start: int, end: int) -> str:
 
 
 def _normalised(phrase: str) -> str:
-    """A matched phrase as its lexicon key: lower case, single spaces."""
-    return " ".join(phrase.lower().split())
+    """A matched phrase as its lexicon key: lower case, single spaces, straight apostrophes."""
+    return " ".join(phrase.lower().replace("’", "'").split())
 
 
 def _normalised_keys(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -922,6 +975,24 @@ def _timex(year: int, month: Optional[int], day: Optional[int]) -> str:
     if day is None:
         return f"{year:04d}-{month:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _holiday_date(spec: dict[str, Any], year: int, weekdays: dict[str, int]) -> dt.date:
+    """A holiday of the ``holidays`` lexicon in a year: a fixed day, or the nth weekday of its month."""
+    if "day" in spec:
+        return dt.date(year, spec["month"], spec["day"])
+    weekday, nth = weekdays[spec["weekday"]], spec["nth"]
+    if nth > 0:
+        first = dt.date(year, spec["month"], 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + spec["month"] // 12, spec["month"] % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+
+
+def _singular(unit: str) -> str:
+    """A unit of time as the ``time_units`` lexicon names it: "Centuries" -> "century"."""
+    unit = unit.lower()
+    return unit[:-3] + "y" if unit.endswith("ies") else unit.rstrip("s")
 
 
 def _resolve_year(published: dt.date, month: int, day: int, future: bool = False) -> int:
@@ -965,7 +1036,7 @@ def _shifted(published: dt.date, unit: str, offset: int) -> dict[str, str]:
         return {"granularity": "quarter", "value": f"{index // 4:04d}-Q{index % 4 + 1}"}
     if unit == "week":
         year, week, _ = (published + dt.timedelta(weeks=offset)).isocalendar()
-        return {"granularity": "week", "value": f"{year:04d}-W{week}"}  # TimeML corpora write W7, not W07
+        return {"granularity": "week", "value": f"{year:04d}-W{week:02d}"}  # ISO 8601, as TimeML values are
     return {"granularity": "day", "value": (published + dt.timedelta(days=offset)).isoformat()}
 
 

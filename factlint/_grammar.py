@@ -174,7 +174,7 @@ class Grammar:
         words = sorted(entries, key=lambda w: (-len(w), w))
         if title:
             words = [w[:1].upper() + w[1:] for w in words]
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
 
     def lexicon(self, name: str) -> Any:
         if name not in self.lexicons:

@@ -59,8 +59,11 @@ def parse_number(text: str, grammar: Grammar) -> Optional[float]:
 
 
 def parse_count(text: str, grammar: Grammar) -> Optional[float]:
-    """A count before a unit: "a year", "an hour" are one; otherwise ``parse_number``."""
-    return 1.0 if text.lower() in ("a", "an") else parse_number(text, grammar)
+    """A count before a unit: "a year" is one, "a couple of years" two (``count_words``);
+    otherwise ``parse_number``."""
+    words = grammar.lexicon("count_words")
+    folded = " ".join(text.lower().split())
+    return float(words[folded]) if folded in words else parse_number(text, grammar)
 
 
 def parse_ordinal(text: str, grammar: Grammar) -> Optional[int]:
