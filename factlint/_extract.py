@@ -78,10 +78,19 @@ class Extraction:
     claims: dict[str, list[Any]] = field(default_factory=dict)
     invalid: list[InvalidClaim] = field(default_factory=list)
     links: Links = field(default_factory=Links)
+    # Where a date range's two ends are written: (start, end) of each, keyed by the claim's span.
+    range_ends: dict[tuple[int, int], tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
 
     def timexes(self) -> list[Timex]:
-        """Temporal claims as TIMEX3, in text order; where they overlap, the longest (dates first)."""
-        found = [Timex(c.start, c.end, c.type, c.value) for c in self.claims.get("date", [])]
+        """Temporal claims as TIMEX3, in text order; where they overlap, the longest (dates first).
+        A range is two TIMEX3, one for each end, as TimeML writes "from 1991 to 1997"."""
+        found = []
+        for c in self.claims.get("date", []):
+            ends = self.range_ends.get((c.start, c.end))
+            if ends and c.end_value:
+                found += [Timex(*ends[0], c.type, c.value), Timex(*ends[1], c.type, c.end_value)]
+            else:
+                found.append(Timex(c.start, c.end, c.type, c.value))
         found += [Timex(c.start, c.end, c.type, c.value) for c in self.claims.get("timex", [])]
         found += [Timex(c.start, c.end, "DURATION", c.value) for c in self.claims.get("duration", [])]
         chosen: list[Timex] = []
@@ -182,6 +191,8 @@ class Extractor:
                     result.invalid.append(InvalidClaim(kind, raw, exc.errors(include_url=False)))
             if kind == "date":
                 claims = self._year_ago_quarters(claims, article)
+                result.range_ends = {(c.start, c.end): ends for c in claims if c.end_value
+                                     for ends in [self._range_ends(c.start, c.end, text)] if ends}
             result.claims[kind] = claims
             if kind in FIGURE_BLOCKERS:
                 spans = [(c.start, c.end) for c in claims]
@@ -233,7 +244,20 @@ class Extractor:
                     article.text, max(0, m.start - 100), m.start):
                 return None
         granularity = "day" if day else "month" if month else "year"
+        clock = _clock(m) if day and not end_value else None
+        if clock:
+            return {"type": "TIME", "granularity": granularity, "value": f"{value}T{clock}", "year_inferred": inferred}
         return {"granularity": granularity, "value": value, "end_value": end_value, "year_inferred": inferred}
+
+    def _range_ends(self, start: int, end: int, text: str) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
+        """The spans of a range's two ends: "between 1994 and 1997" -> "1994", "1997"."""
+        connector = None
+        for connector in self.patterns["range_connector"].finditer(text, start, end):
+            pass
+        if connector is None:
+            return None
+        opener = self.patterns["range_opener"].match(text, start, connector.start())
+        return (opener.end() if opener else start, connector.start()), (connector.end(), end)
 
     def _spoken_year(self, m: RuleMatch) -> Optional[dict[str, Any]]:
         """"nineteen ninety-six" -> 1996, "the year two thousand" -> 2000, with a month or season."""
@@ -318,8 +342,10 @@ class Extractor:
         if day is not None:
             part = m.group("part_of_day") or m.group("this_part") or (
                 "night" if (m.group("deictic") or "").lower() == "tonight" else None)
-            if part:
-                return {"type": "TIME", "granularity": "day", "value": f"{day.isoformat()}T{lex('parts_of_day')[part.lower()]}"}
+            clock = _clock(m)
+            if clock or part:
+                time = clock or lex("parts_of_day")[part.lower()]
+                return {"type": "TIME", "granularity": "day", "value": f"{day.isoformat()}T{time}"}
             return {"granularity": "day", "value": day.isoformat()}
         if m.group("season"):
             season = lex("seasons")[m.group("season").lower()]
@@ -327,7 +353,7 @@ class Extractor:
                 published, season["month"], lex("relative_offsets")[m.group("rel").lower()])
             return {"granularity": "season", "value": f"{year:04d}-{season['code']}"}
         if m.group("rel") and m.group("unit"):
-            return _shifted(published, m.group("unit").lower(), lex("relative_offsets")[m.group("rel").lower()])
+            return _shifted(published, m.group("unit").lower(), lex("relative_offsets")[_normalised(m.group("rel"))])
         if m.group("period") and not m.group("quarter"):  # "the 1988 quarter": the number comes from context
             return {"granularity": "year", "value": m.group("year")}
         if m.group("quarter"):
@@ -987,6 +1013,16 @@ def _holiday_date(spec: dict[str, Any], year: int, weekdays: dict[str, int]) -> 
         return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     last = dt.date(year + spec["month"] // 12, spec["month"] % 12 + 1, 1) - dt.timedelta(days=1)
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+
+
+def _clock(m: RuleMatch) -> Optional[str]:
+    """The TIMEX3 time of a clock time before a day: "10 p.m." -> "22:00", "noon" -> "12:00"."""
+    if m.group("clock_word"):
+        return "12:00" if m.group("clock_word").lower() == "noon" else "24:00"
+    if not m.group("clock_hour"):
+        return None
+    hour = int(m.group("clock_hour")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
+    return f"{hour:02d}:{m.group('clock_minute') or '00'}"
 
 
 def _singular(unit: str) -> str:

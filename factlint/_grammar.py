@@ -242,13 +242,16 @@ class Grammar:
         for priority, rule in enumerate(self.rules[kind]):
             if without_option and rule.options.get(without_option):
                 continue
+            starts = index.starts_of(rule.options["starts_with"]) if "starts_with" in rule.options else None
+            if starts == []:
+                continue
             requires = rule.options.get("requires")
             if requires and not index.has_any(requires):
                 continue
             if rule.options.get("starts_at_numbers"):
                 matches = _matches_at(rule.regex, text, index.number_starts, start, end)
-            elif "starts_with" in rule.options:
-                matches = _matches_at(rule.regex, text, index.starts_of(rule.options["starts_with"]), start, end)
+            elif starts is not None:
+                matches = _matches_at(rule.regex, text, starts, start, end)
             else:
                 matches = rule.regex.finditer(text, start, end)
             candidates.extend(self._candidates(rule, priority, text, matches))
