@@ -279,16 +279,13 @@ class Extractor:
     def _told_as_future(self, m: RuleMatch, article: Article) -> bool:
         """Whether the clause of a date without a year tells the future: the nearest tense cue
         before it in its sentence decides, else the first after it."""
-        text, window = article.text, self.grammar.context["tense_window"]
-        start, end = max(0, m.start - window), min(len(text), m.end + window)
-        for brk in self.patterns["sentence_break"].finditer(text, start, m.start):
-            start = brk.end()
+        text = article.text
+        start, end = _text.clause_window(text, m.start, m.end, self.grammar, self.grammar.context["tense_window"])
         nearest = None
         for nearest in self.patterns["tense_cues"].finditer(text, start, m.start):
             pass
         if nearest is None:
-            stop = self.patterns["sentence_break"].search(text, m.end, end)
-            nearest = self.patterns["tense_cues"].search(text, m.end, stop.start() if stop else end)
+            nearest = self.patterns["tense_cues"].search(text, m.end, end)
         return nearest is not None and nearest.group("future") is not None
 
     def _year_ago_quarters(self, dates: list[DateClaim], article: Article) -> list[DateClaim]:
@@ -326,7 +323,7 @@ class Extractor:
             day = self._holiday(m, article)
         elif m.group("weekday"):
             weekday = lex("weekdays")[m.group("weekday").lower()]
-            rel = (m.group("rel") or "").lower()
+            rel = _normalised(m.group("rel") or "")
             if rel == "last":
                 day = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or 7)
             elif rel == "next":
