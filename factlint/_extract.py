@@ -347,7 +347,7 @@ class Extractor:
         if m.group("season"):
             season = lex("seasons")[m.group("season").lower()]
             year = int(m.group("year")) if m.group("year") else _season_year(
-                published, season["month"], lex("relative_offsets")[m.group("rel").lower()])
+                published, season["month"], lex("relative_offsets")[_normalised(m.group("rel"))])
             return {"granularity": "season", "value": f"{year:04d}-{season['code']}"}
         if m.group("rel") and m.group("unit"):
             return _shifted(published, m.group("unit").lower(), lex("relative_offsets")[_normalised(m.group("rel"))])
@@ -355,6 +355,8 @@ class Extractor:
             return {"granularity": "year", "value": m.group("year")}
         if m.group("quarter"):
             quarter = lex("quarter_ordinals")[m.group("quarter").lower()]
+            if m.group("rel"):  # "next year's first quarter"
+                return {"granularity": "quarter", "value": f"{published.year + lex('relative_offsets')[m.group('rel').lower()]:04d}-Q{quarter}"}
             year = int(m.group("year")) if m.group("year") else (
                 published.year if quarter <= (published.month - 1) // 3 + 1 else published.year - 1)
             return {"granularity": "quarter", "value": f"{year:04d}-Q{quarter}"}
