@@ -244,7 +244,7 @@ class Extractor:
                     article.text, max(0, m.start - 100), m.start):
                 return None
         granularity = "day" if day else "month" if month else "year"
-        clock = _clock(m) if day and not end_value else None
+        clock = self._clock(m) if day and not end_value else None
         if clock:
             return {"type": "TIME", "granularity": granularity, "value": f"{value}T{clock}", "year_inferred": inferred}
         return {"granularity": granularity, "value": value, "end_value": end_value, "year_inferred": inferred}
@@ -339,7 +339,7 @@ class Extractor:
         if day is not None:
             part = m.group("part_of_day") or m.group("this_part") or (
                 "night" if (m.group("deictic") or "").lower() == "tonight" else None)
-            clock = _clock(m)
+            clock = self._clock(m)
             if clock or part:
                 time = clock or lex("parts_of_day")[part.lower()]
                 return {"type": "TIME", "granularity": "day", "value": f"{day.isoformat()}T{time}"}
@@ -380,6 +380,16 @@ class Extractor:
                 year = _resolve_year(published, month, 1, rel == "next" or (not rel and self._told_as_future(m, article)))
             return {"granularity": "month", "value": f"{year:04d}-{month:02d}"}
         return None
+
+    def _clock(self, m: RuleMatch) -> Optional[str]:
+        """The TIMEX3 time of a clock time before a day: "10 p.m." -> "22:00", "noon" -> "12:00"."""
+        parts = self.patterns["clock_parts"].match(m.group("clock") or "")
+        if parts is None:
+            return None
+        if parts.group("word"):
+            return "12:00" if parts.group("word").lower() == "noon" else "24:00"
+        hour = int(parts.group("hour")) % 12 + (12 if parts.group("half").lower() == "p" else 0)
+        return f"{hour:02d}:{parts.group('minute') or '00'}"
 
     def _holiday(self, m: RuleMatch, article: Article) -> dt.date:
         """The holiday's date in the year that "last", "next" or the tense of its clause points to."""
@@ -1012,16 +1022,6 @@ def _holiday_date(spec: dict[str, Any], year: int, weekdays: dict[str, int]) -> 
         return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     last = dt.date(year + spec["month"] // 12, spec["month"] % 12 + 1, 1) - dt.timedelta(days=1)
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
-
-
-def _clock(m: RuleMatch) -> Optional[str]:
-    """The TIMEX3 time of a clock time before a day: "10 p.m." -> "22:00", "noon" -> "12:00"."""
-    if m.group("clock_word"):
-        return "12:00" if m.group("clock_word").lower() == "noon" else "24:00"
-    if not m.group("clock_hour"):
-        return None
-    hour = int(m.group("clock_hour")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
-    return f"{hour:02d}:{m.group('clock_minute') or '00'}"
 
 
 def _singular(unit: str) -> str:
