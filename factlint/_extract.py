@@ -184,6 +184,8 @@ class Extractor:
                 raws.append(raw)
             if kind == "figure":
                 raws = self._attach_figures(raws, article)
+            if kind == "date":
+                raws = self._resolve_anaphora(raws)
             for raw in raws:
                 try:
                     claims.append(KIND_MODELS[kind].model_validate(raw))
@@ -213,6 +215,9 @@ class Extractor:
 
     def _date(self, m: RuleMatch, article: Article) -> Optional[dict[str, Any]]:
         published = article.published_date
+        if m.group("ana_unit"):  # a placeholder until _resolve_anaphora finds the date it refers to
+            return {"granularity": "day", "value": published.isoformat(), "year_inferred": True,
+                    "anaphor": (_normalised(m.group("ana_rel")), m.group("ana_unit").lower())}
         if m.group("century_words") or m.group("millennium_words"):
             return self._spoken_year(m)
         if any(m.group(name) for name in RELATIVE_GROUPS):
@@ -380,6 +385,29 @@ class Extractor:
                 year = _resolve_year(published, month, 1, rel == "next" or (not rel and self._told_as_future(m, article)))
             return {"granularity": "month", "value": f"{year:04d}-{month:02d}"}
         return None
+
+    def _resolve_anaphora(self, raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """ "the following year", "that day": the nearest date written before it, moved by the
+        offset; with no such date of a fine enough unit, the expression is dropped."""
+        lex = self.grammar.lexicon
+        resolved, reference = [], None
+        for raw in sorted(raws, key=lambda r: r["start"]):
+            if "anaphor" not in raw:
+                resolved.append(raw)
+                if raw["granularity"] in ("day", "month", "year"):
+                    reference = raw
+                continue
+            rel, unit = raw.pop("anaphor")
+            part = lex("parts_of_day").get(unit)
+            unit = "day" if part else unit
+            if reference is None or GRANULARITY_ORDER.index(reference["granularity"]) > GRANULARITY_ORDER.index(unit):
+                continue
+            point = dt.date.fromisoformat(_timex_start(reference["value"]))
+            shifted = _shifted(point, unit, lex("anaphoric_offsets")[rel])
+            if part:
+                shifted = {"type": "TIME", "granularity": "day", "value": f"{shifted['value']}T{part}"}
+            resolved.append({**raw, **shifted})
+        return resolved
 
     def _clock(self, m: RuleMatch) -> Optional[str]:
         """The TIMEX3 time of a clock time before a day: "10 p.m." -> "22:00", "noon" -> "12:00"."""
@@ -1022,6 +1050,15 @@ def _holiday_date(spec: dict[str, Any], year: int, weekdays: dict[str, int]) -> 
         return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     last = dt.date(year + spec["month"] // 12, spec["month"] % 12 + 1, 1) - dt.timedelta(days=1)
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+
+
+GRANULARITY_ORDER = ("day", "week", "month", "year")
+
+
+def _timex_start(value: str) -> str:
+    """The first day of a day, month or year TIMEX3 value, as an ISO date."""
+    parts = value.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
 
 
 def _singular(unit: str) -> str:
