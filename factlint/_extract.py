@@ -402,7 +402,10 @@ class Extractor:
             unit = "day" if part else unit
             if reference is None or GRANULARITY_ORDER.index(reference["granularity"]) > GRANULARITY_ORDER.index(unit):
                 continue
-            point = dt.date.fromisoformat(_timex_start(reference["value"]))
+            try:
+                point = dt.date.fromisoformat(_timex_start(reference["value"]))
+            except ValueError:  # "February 30": an impossible date is reported, not reasoned from
+                continue
             shifted = _shifted(point, unit, lex("anaphoric_offsets")[rel])
             if part:
                 shifted = {"type": "TIME", "granularity": "day", "value": f"{shifted['value']}T{part}"}
@@ -1056,8 +1059,8 @@ GRANULARITY_ORDER = ("day", "week", "month", "year")
 
 
 def _timex_start(value: str) -> str:
-    """The first day of a day, month or year TIMEX3 value, as an ISO date."""
-    parts = value.split("-")
+    """The first day of a day, month or year TIMEX3 value (a time of day dropped), as an ISO date."""
+    parts = value.split("T")[0].split("-")
     return "-".join(parts + ["01"] * (3 - len(parts)))
 
 

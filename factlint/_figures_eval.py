@@ -34,7 +34,7 @@ from schemas.claims import FigureClaim
 from ._errors import InputError, Messages
 from ._extract import FIGURE_BLOCKERS, Extractor, default_extractor
 from ._ingest import article_id
-from ._scoring import f1, overlap_pairs, ratio
+from ._scoring import Mistake, f1, overlap_pairs, ratio
 
 # Irregular plurals the head comparison folds; regular ones lose their "s".
 _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person", "lives": "life",
@@ -146,13 +146,6 @@ class FigureCounts:
                 "event_accuracy_all_pairs": ratio(self.all_event_correct, self.matched),
                 "gold_parts": self.gold_parts, "predicted_parts": self.predicted_parts,
                 "partitive_p": pp, "partitive_r": pr, "partitive_f1": f1(pp, pr)}
-
-
-@dataclass
-class Mistake:
-    sentence: str
-    kind: str
-    detail: str
 
 
 @dataclass

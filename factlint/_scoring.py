@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol, Sequence
+
+
+@dataclass
+class Mistake:
+    """One scored error: where (a sentence id or document name), what kind, and what differed."""
+
+    sentence: str
+    kind: str
+    detail: str
 
 
 class HasSpan(Protocol):

@@ -23,7 +23,7 @@ from schemas.article import Article
 
 from ._extract import TEMPORAL_KINDS, Extractor, Timex, default_extractor
 from ._ingest import article_id
-from ._scoring import f1, overlap_pairs, ratio
+from ._scoring import Mistake, f1, overlap_pairs, ratio
 
 
 @dataclass
@@ -95,14 +95,33 @@ class Counts:
                 "type_accuracy": type_acc, "value_accuracy": value_acc, "value_f1": f1(rp, rr) * value_acc}
 
 
-def score_document(gold: list[Timex], predicted: list[Timex]) -> Counts:
+def score_document(gold: list[Timex], predicted: list[Timex], document: Optional[TimeMLDocument] = None,
+                   mistakes: Optional[list[Mistake]] = None) -> Counts:
+    """Counts for one document; with ``mistakes``, also every miss, false alarm and wrong value."""
     counts = Counts(gold=len(gold), predicted=len(predicted))
     gold_spans = {(g.start, g.end) for g in gold}
     counts.strict = sum((p.start, p.end) in gold_spans for p in predicted)
-    for gi, pi in overlap_pairs(gold, predicted):
+    pairs = overlap_pairs(gold, predicted)
+    for gi, pi in pairs:
         counts.relaxed += 1
         counts.type_correct += gold[gi].type == predicted[pi].type
         counts.value_correct += gold[gi].value == predicted[pi].value
+    if mistakes is not None and document is not None:
+        text, found = document.text, []
+
+        def note(kind: str, timex: Timex, detail: str) -> None:
+            found.append((timex.start, Mistake(f"{document.name}:{timex.start}", kind,
+                                               f"{text[timex.start:timex.end]!r} {detail}")))
+
+        for gi, pi in pairs:
+            g, p = gold[gi], predicted[pi]
+            if (g.type, g.value) != (p.type, p.value):
+                note("value", g, f"gold {g.type} {g.value}, got {text[p.start:p.end]!r} {p.type} {p.value}")
+        for gi in sorted(set(range(len(gold))) - {gi for gi, _ in pairs}):
+            note("missed", gold[gi], f"gold {gold[gi].type} {gold[gi].value}")
+        for pi in sorted(set(range(len(predicted))) - {pi for _, pi in pairs}):
+            note("not in gold", predicted[pi], f"got {predicted[pi].type} {predicted[pi].value}")
+        mistakes.extend(mistake for _, mistake in sorted(found, key=lambda f: f[0]))
     return counts
 
 
@@ -111,6 +130,7 @@ class Evaluation:
     documents: int = 0
     all: Counts = field(default_factory=Counts)
     date: Counts = field(default_factory=Counts)
+    mistakes: list[Mistake] = field(default_factory=list)  # all types, in document order
 
     def report(self) -> dict[str, object]:
         return {"documents": self.documents, "all_types": self.all.scores(), "date": self.date.scores()}
@@ -121,7 +141,7 @@ def evaluate(documents: list[TimeMLDocument], predict) -> Evaluation:
     evaluation = Evaluation(documents=len(documents))
     for document in documents:
         predicted = predict(document)
-        evaluation.all.add(score_document(document.gold, predicted))
+        evaluation.all.add(score_document(document.gold, predicted, document, evaluation.mistakes))
         evaluation.date.add(score_document([g for g in document.gold if g.type == "DATE"],
                                            [p for p in predicted if p.type == "DATE"]))
     return evaluation

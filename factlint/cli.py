@@ -191,7 +191,8 @@ def eval() -> None:
 @eval.command("tempeval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_tempeval(paths: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--mistakes", is_flag=True, help="Also list every miss, false alarm and wrong value, by document.")
+def eval_tempeval(paths: tuple[Path, ...], as_json: bool, mistakes: bool) -> None:
     """Score the temporal reading on TimeML files or folders (TempEval-3 Task A).
 
     Prints strict and relaxed P/R/F1, type and value accuracy and value F1, for all TIMEX3 types
@@ -203,11 +204,16 @@ def eval_tempeval(paths: tuple[Path, ...], as_json: bool) -> None:
     """
     from ._tempeval import evaluate, factlint_timexes, format_report, read_corpus
 
-    report = evaluate(read_corpus(list(paths)), factlint_timexes).report()
+    evaluation = evaluate(read_corpus(list(paths)), factlint_timexes)
+    report = evaluation.report()
     if as_json:
+        report["mistakes"] = [vars(m) for m in evaluation.mistakes] if mistakes else None
         click.echo(json.dumps(report, indent=2))
-    else:
-        click.echo(format_report(report, ", ".join(str(p) for p in paths)))
+        return
+    click.echo(format_report(report, ", ".join(str(p) for p in paths)))
+    if mistakes:
+        for mistake in evaluation.mistakes:
+            click.echo(f"{mistake.sentence}  {mistake.kind:<11} {mistake.detail}")
 
 
 @eval.command("figures")

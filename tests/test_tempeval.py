@@ -1,5 +1,6 @@
 """The TempEval-3 reader and scorer, pinned on tiny hand-made TimeML files."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,28 @@ def test_cli_prints_both_views_and_json(doc):
     assert result.exit_code == 0 and "all_types" in result.output and "date" in result.output
     as_json = CliRunner().invoke(cli, ["eval", "tempeval", str(doc), "--json"])
     assert '"value_f1"' in as_json.output
+
+
+def test_mistakes_list_misses_false_alarms_and_wrong_values(doc):
+    document = read_timeml(doc)
+    friday, year, _ = document.gold
+    predicted = [Timex(friday.start, friday.end, "DATE", "1998-08-14"), Timex(year.start, year.end, "DATE", "1966"),
+                 Timex(0, 5, "DATE", "PRESENT_REF")]
+    evaluation = evaluate([document], lambda d: predicted)
+    assert [(m.kind, m.detail) for m in evaluation.mistakes] == [
+        ("not in gold", "'Bombs' got DATE PRESENT_REF"),
+        ("value", "'Friday' gold DATE 1998-08-07, got 'Friday' DATE 1998-08-14"),
+        ("missed", "'44 days' gold DURATION P44D")]
+    assert evaluation.mistakes[1].sentence == f"t1.tml:{friday.start}"
+
+
+def test_cli_lists_mistakes(tmp_path):
+    wrong_gold = tmp_path / "t2.tml"  # gold says Thursday's date, so factlint's reading of "Friday" is a mistake
+    wrong_gold.write_text(DOC.replace('value="1998-08-07">Friday', 'value="1998-08-06">Friday'))
+    result = CliRunner().invoke(cli, ["eval", "tempeval", str(wrong_gold), "--mistakes"])
+    assert result.exit_code == 0
+    assert [line for line in result.output.splitlines() if line.startswith("t2.tml:")] == [
+        "t2.tml:15  value       'Friday' gold DATE 1998-08-06, got 'Friday' DATE 1998-08-07"]
+    as_json = CliRunner().invoke(cli, ["eval", "tempeval", str(wrong_gold), "--json", "--mistakes"])
+    assert json.loads(as_json.output)["mistakes"] == [
+        {"sentence": "t2.tml:15", "kind": "value", "detail": "'Friday' gold DATE 1998-08-06, got 'Friday' DATE 1998-08-07"}]
