@@ -372,7 +372,7 @@ class Extractor:
             if n is None or not float(n).is_integer():
                 return None
             sign = 1 if m.group("ago_dir").lower() == "later" else -1
-            unit = _singular(m.group("ago_unit"))
+            unit = _singular(m.group("ago_unit").lower())
             if n > MAX_AGO.get(unit, 0):
                 return None  # "4,000 years ago" is history, not a calendar date
             return _shifted(published, unit, sign * int(n))
@@ -445,7 +445,7 @@ class Extractor:
             return {"type": "DATE", "value": lex("reference_words")[_normalised(m.group("ref"))]}
         if m.group("set"):
             return {"type": "SET", "value": lex("set_words")[_normalised(m.group("set"))]}
-        unit = lex("time_units")[_singular(m.group("unit"))]
+        unit = lex("time_units")[_singular(m.group("unit").lower())]
         before = self.grammar.prefixes["timex"].search(article.text, max(0, m.start - 30), m.start)
         start = before.start() if before and before.start() < m.start else m.start
         if m.group("vague_n") is not None:  # "several years", "for weeks": an unknown number of units
@@ -496,7 +496,7 @@ class Extractor:
         n = _numbers.parse_number(m.group("n"), self.grammar)
         if not n:
             return None
-        unit = _singular(m.group("unit"))
+        unit = _singular(m.group("unit").lower())
         letter = self.grammar.lexicon("time_units")[unit]["timex"]
         noun = m.group("noun")
         return {"n": n, "unit": unit, "value": f"P{n:g}{letter}", "noun": noun.strip() if noun else None}
@@ -1032,6 +1032,9 @@ def _word_set_pattern(words: list[str]) -> re.Pattern[str]:
 
 
 def _singular(word: str) -> str:
+    """A plural noun's singular, as far as heads and time units need: "centuries" -> "century"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
@@ -1062,12 +1065,6 @@ def _timex_start(value: str) -> str:
     """The first day of a day, month or year TIMEX3 value (a time of day dropped), as an ISO date."""
     parts = value.split("T")[0].split("-")
     return "-".join(parts + ["01"] * (3 - len(parts)))
-
-
-def _singular(unit: str) -> str:
-    """A unit of time as the ``time_units`` lexicon names it: "Centuries" -> "century"."""
-    unit = unit.lower()
-    return unit[:-3] + "y" if unit.endswith("ies") else unit.rstrip("s")
 
 
 def _resolve_year(published: dt.date, month: int, day: int, future: bool = False) -> int:
