@@ -164,6 +164,7 @@ class Extractor:
         text = article.text
         result = Extraction(article, _text.sentences(text, self.grammar), _text.paragraphs(text, self.grammar))
         blocked = bytearray(len(text))  # characters of temporal claims, which no figure may overlap
+        temporal_spans: list[tuple[int, int]] = []
         index = TextIndex(self.grammar, text)  # the rules' pre-filters, worked out once
         for kind in kinds:
             claims, raws = [], []
@@ -183,7 +184,7 @@ class Extractor:
                 raw["text"] = text[raw["start"]:raw["end"]]
                 raws.append(raw)
             if kind == "figure":
-                raws = self._attach_figures(raws, article)
+                raws = self._attach_figures(raws, article, _masked(text, temporal_spans))
             if kind == "date":
                 raws = self._resolve_anaphora(raws)
             for raw in raws:
@@ -201,6 +202,7 @@ class Extractor:
                 spans += [(inv.raw["start"], inv.raw["end"]) for inv in result.invalid if inv.kind == kind]
                 for first, last in spans:
                     blocked[first:last] = b"\x01" * (last - first)
+                temporal_spans += spans
         if set(kinds) == set(KIND_MODELS):
             result.links = self._link(result)
         return result
@@ -692,20 +694,22 @@ class Extractor:
             skip = set()
         return collected, (text[collected[0]:collected[1]] if collected else None)
 
-    def _attach_figures(self, raws: list[dict[str, Any]], article: Article) -> list[dict[str, Any]]:
-        """Ids, shared heads, parts and events, which need the figure's neighbours."""
+    def _attach_figures(self, raws: list[dict[str, Any]], article: Article, masked: str) -> list[dict[str, Any]]:
+        """Ids, shared heads, parts and events, which need the figure's neighbours. Parts are linked
+        on ``masked``, the text with its dates and times blanked, so that "Four people were wounded
+        Monday, February 3rd, two of whom ..." reads as one clause with no number between."""
         text = article.text
         for raw in raws:
             raw["figure_id"] = hashlib.sha256(
                 f"{article.article_id}:{raw['start']}:{raw['end']}".encode()).hexdigest()[:12]
-        self._link_neighbours(raws, text)
-        self._link_n_of_m(raws, text)
-        self._link_listed_parts(raws, text)
-        self._link_fronted_parts(raws, text)
+        self._link_neighbours(raws, masked)
+        self._link_n_of_m(raws, masked)
+        self._link_listed_parts(raws, text, masked)
+        self._link_fronted_parts(raws, masked)
         self._read_table(raws, text)
         self._attach_events(raws, text)
         for raw in raws:
-            for private in ("_head_end", "_event_before", "_listed"):
+            for private in ("_head_end", "_event_before"):
                 raw.pop(private, None)
         return raws
 
@@ -733,34 +737,40 @@ class Extractor:
             if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
                     and (whole["head"] not in self.amount_heads or whole["head"] == part["head"]) \
                     and part["value"] <= whole["value"]:
-                self._link_part(part, whole)
+                if part["head"] is None and whole["head"] is None:
+                    part["part_of"] = whole["figure_id"]  # "one of two killed": the phrase itself says so
+                else:
+                    self._link_part(part, whole)
 
-    def _link_listed_parts(self, raws: list[dict[str, Any]], text: str) -> None:
-        """Parts listed after a cue: "150 hostages, including 68 women and 26 children"."""
+    def _link_listed_parts(self, raws: list[dict[str, Any]], text: str, masked: str) -> None:
+        """Parts listed after a cue: "150 hostages, including 68 women and 26 children". Cues and
+        gaps are read on ``masked``; a gap between parts that states a time ends the list."""
         for index, whole in enumerate(raws):
             after_whole = whole["_head_end"]
-            rate = self.patterns["rate_after"].match(text, after_whole) if whole["head"] in self.amount_heads else None
+            rate = self.patterns["rate_after"].match(masked, after_whole) if whole["head"] in self.amount_heads else None
             if rate:
                 # "$22.5 million, or 97 cents a share, including a gain of $18 million": the parts
                 # belong to the figure the rate restates, if there is one
                 before = raws[index - 1] if index else None
-                if before is None or not self.patterns["restated_as_rate"].fullmatch(text, before["_head_end"], whole["start"]):
+                if before is None or not self.patterns["restated_as_rate"].fullmatch(masked, before["_head_end"], whole["start"]):
                     continue
                 whole, after_whole = before, rate.end()
-            cue = self.patterns["partitive"].match(text, after_whole)
+            cue = self.patterns["partitive"].match(masked, after_whole)
             if not cue:
                 continue
             position, gap = cue.end(), self.patterns["part_first_gap"]
             for count, part in enumerate(raws[index + 1:]):
-                if not gap.fullmatch(text, position, part["start"]):
+                if not gap.fullmatch(masked, position, part["start"]):
                     break
-                if count == 1 and self.patterns["list_closing_and"].fullmatch(text, position, part["start"]):
+                if count == 1 and self.patterns["list_closing_and"].fullmatch(masked, position, part["start"]):
                     break  # "six flights, including four non-stop flights, and three via Anchorage": a sibling
                 if count and whole["value_max"] is not None and part["value"] > whole["value_max"]:
                     break  # "1 billion dlrs, of which up to 200 mln ..., and a limitation of 10 billion dlrs"
+                if count and masked[position:part["start"]] != text[position:part["start"]]:
+                    break  # "including 250,000 to the U.S., after a record total last year of 300,200"
                 if not self._link_part(part, whole):
                     break
-                part["_listed"] = True  # what happens to listed parts happens to their whole
+                part["part_listed"] = True  # what happens to listed parts happens to their whole
                 position, gap = part["_head_end"], self.patterns["part_list_gap"]
 
     def _link_fronted_parts(self, raws: list[dict[str, Any]], text: str) -> None:
@@ -773,6 +783,7 @@ class Extractor:
                 if not self.patterns["fronted_part_gap"].fullmatch(text, position, part["start"]) \
                         or not self._link_part(part, whole):
                     break
+                part["part_listed"] = True
                 position = part["_head_end"]
 
     def _attach_events(self, raws: list[dict[str, Any]], text: str) -> None:
@@ -793,6 +804,10 @@ class Extractor:
             if after["event"] is None and raw.get("_event_before") and not after["amount"] and \
                     self.patterns["coordinated_object_gap"].fullmatch(text, raw["_head_end"], after["start"]):
                 after["event"] = raw["event"]  # "killed 20 children, ages six and seven, as well as six educators"
+        for raw, after in zip(raws, raws[1:]):
+            if after["event"] is None and raw["event"] and not after["amount"] and \
+                    self.patterns["added_figure_gap"].fullmatch(text, raw["_head_end"], after["start"]):
+                after["event"] = raw["event"]  # "The 11 Americans were killed, along with five employees"
         by_id = {raw["figure_id"]: raw for raw in raws}
         parts_of: dict[str, list[dict[str, Any]]] = {}
         for raw in raws:
@@ -800,7 +815,7 @@ class Extractor:
                 parts_of.setdefault(raw["part_of"], []).append(raw)
         for whole_id, parts in parts_of.items():
             whole = by_id[whole_id]
-            told = {part["event"] for part in parts if part["event"] and part.get("_listed")}
+            told = {part["event"] for part in parts if part["event"] and part.get("part_listed")}
             if whole["event"] is None and len(told) == 1:
                 whole["event"] = told.pop()  # "Some 4,000 people, including 1,000 civilians, have died"
             for part in parts:  # "killed 259 people, including 12 Americans, and injured ...": the Americans were killed
@@ -827,7 +842,7 @@ class Extractor:
                         continue
                     row["head"] = name if self.patterns["table_head_label"].fullmatch(name) else None
                     if whole is not None:
-                        row["part_of"] = whole["figure_id"]
+                        row["part_of"], row["part_listed"] = whole["figure_id"], True
             run = [(raw, label.group("label"))] if label else []
 
     def _head_group(self, head: Optional[str]) -> Optional[str]:
@@ -1029,6 +1044,16 @@ def _normalised_keys(mapping: dict[str, Any]) -> dict[str, Any]:
 def _word_set_pattern(words: list[str]) -> re.Pattern[str]:
     alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
     return re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans replaced by as many letters "x": offsets stay, digits go."""
+    pieces, position = [], 0
+    for first, last in sorted(spans):
+        if first >= position:
+            pieces += [text[position:first], "x" * (last - first)]
+            position = last
+    return "".join(pieces) + text[position:]
 
 
 def _singular(word: str) -> str:

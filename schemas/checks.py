@@ -307,6 +307,7 @@ def _part_exceeds(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
 @check("figures.parts_exceed_whole")
 def _parts_exceed(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
     for whole, whole_max, parts in _wholes_with_parts(claims):
+        parts = [p for p in parts if p.part_listed]  # "four of six ... and five of them" may overlap
         if len(parts) < 2 or any(p.value > whole_max for p in parts):
             continue  # a single oversized part is reported by figures.part_exceeds_whole
         total = sum(p.value for p in parts)

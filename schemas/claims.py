@@ -174,7 +174,10 @@ class FigureClaim(Claim):
     head_group: Optional[Literal["superset", "subset"]] = Field(
         None, description="Whether the head names everyone counted (people) or a subset of them (children).")
     event: Optional[str] = Field(None, description="What happened to what is counted (killed, wounded, ...).")
-    part_of: Optional[str] = Field(None, description="figure_id of the whole this figure is listed under.")
+    part_of: Optional[str] = Field(None, description="figure_id of the whole this figure is a part of.")
+    part_listed: bool = Field(
+        False, description="The part is one of a list given with its whole ('including 68 women and 26 children'); "
+                           "only listed parts are added up, not parts stated apart ('four of six', 'five of them').")
     source: Optional[str] = Field(None, description="Who the figure is attributed to, when stated ('police').")
     as_of: Optional[str] = Field(
         None, description="TIMEX3 value of the time stated in the figure's sentence ('2024-02-26'), if any.")

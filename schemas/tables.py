@@ -27,7 +27,7 @@ from .claims import (
     TimexClaim,
 )
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _SCALARS = {int: pa.int32(), float: pa.float64(), bool: pa.bool_(), str: pa.string(), dt.date: pa.date32()}
 SPAN_TYPE = pa.list_(pa.struct([pa.field("start", pa.int32(), nullable=False),

@@ -25,6 +25,12 @@ CASES = [
     ("There are 100,000 B warrants, each of which entitles the holder to buy 10 shares.", {}),
     ("Almost 125,000 of Chevrolet's two newest cars were ordered.", {}),
     ("The judge gave him 10 years but suspended four of them. The two men had been drinking.", {}),
+    ("Son of Newark Imam identified as one of two killed in Newark shooting", {"one": "two"}),
+    ("The total of 752 working rigs in the United States included 17 in inland waters, 74 in offshore "
+     "waters and 661 on land.", {"17": "752", "74": "752", "661": "752"}),
+    # a date between a whole and "of whom" is no other number
+    ("Four more people were wounded on Monday, February 3rd, two of whom were listed in critical condition.",
+     {"two": "Four"}),
 ]
 
 
@@ -34,3 +40,16 @@ def test_parts_and_wholes(text, parts):
     by_id = {f.figure_id: f.text for f in figures}
     found = {f.text: by_id[f.part_of] for f in figures if f.part_of}
     assert found == parts
+
+
+EVENTS = [
+    ("The 11 Americans were killed in Kenya, along with five Kenyan employees.", {"11": "killed", "five": "killed"}),
+    ("Police are investigating the shooting of two people.", {"two": "shot"}),
+    ("Police made the arrests of the two suspects on Friday.", {"two": "arrested"}),
+]
+
+
+@pytest.mark.parametrize("text,events", EVENTS, ids=[c[0][:40] for c in EVENTS])
+def test_events_told_around_a_figure(text, events):
+    figures = check_text(text, dt.date(2024, 1, 1)).extraction.claims["figure"]
+    assert {f.text: f.event for f in figures} == events
