@@ -119,6 +119,7 @@ class Extractor:
         self.source_patterns = [g.compile(p) for p in ctx["source_patterns"]]
         self.age_markers = [g.compile(p) for p in ctx["age_markers"]]
         self.grace_days = int(ctx["after_publication_grace_days"])
+        self.partitive_gap_without_head = int(ctx["partitive_gap_without_head"])
         self.max_range_ratio = float(ctx["figure_range_max_ratio"])
         self.own_frame_words = _word_set_pattern(ctx["own_frame_words"])
         self.past_event_verbs = _word_set_pattern(g.lexicon("past_event_verbs"))
@@ -728,7 +729,7 @@ class Extractor:
                     span, head = self._head(of_them.end(), text)
                     first = self.patterns["head_word"].match(text, of_them.end())
                     raw["head"] = head if span and first and first.start("word") == span[0] else None
-                self._link_part(raw, before)
+                self._link_stated_part(raw, before)  # "25 in all -- 15 of which were shootings"
 
     def _link_n_of_m(self, raws: list[dict[str, Any]], text: str) -> None:
         """ "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
@@ -737,10 +738,7 @@ class Extractor:
             if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
                     and (whole["head"] not in self.amount_heads or whole["head"] == part["head"]) \
                     and part["value"] <= whole["value"]:
-                if part["head"] is None and whole["head"] is None:
-                    part["part_of"] = whole["figure_id"]  # "one of two killed": the phrase itself says so
-                else:
-                    self._link_part(part, whole)
+                self._link_stated_part(part, whole)  # "one of two killed"
 
     def _link_listed_parts(self, raws: list[dict[str, Any]], text: str, masked: str) -> None:
         """Parts listed after a cue: "150 hostages, including 68 women and 26 children". Cues and
@@ -756,7 +754,7 @@ class Extractor:
                     continue
                 whole, after_whole = before, rate.end()
             cue = self.patterns["partitive"].match(masked, after_whole)
-            if not cue:
+            if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head):
                 continue
             position, gap = cue.end(), self.patterns["part_first_gap"]
             for count, part in enumerate(raws[index + 1:]):
@@ -781,7 +779,7 @@ class Extractor:
             position = whole["_head_end"]
             for part in raws[index + 1:]:
                 if not self.patterns["fronted_part_gap"].fullmatch(text, position, part["start"]) \
-                        or not self._link_part(part, whole):
+                        or not self._link_stated_part(part, whole):
                     break
                 part["part_listed"] = True
                 position = part["_head_end"]
@@ -859,6 +857,14 @@ class Extractor:
             return False
         part["part_of"] = whole["figure_id"]
         return True
+
+    def _link_stated_part(self, part: dict[str, Any], whole: dict[str, Any]) -> bool:
+        """As ``_link_part``, for a phrase that itself says "part of" ("one of two", "15 of which",
+        "Of the 41, 15"): with no head on either side, the phrase is evidence enough."""
+        if part["head"] is None and whole["head"] is None:
+            part["part_of"] = whole["figure_id"]
+            return True
+        return self._link_part(part, whole)
 
     def _part_fits(self, whole: dict[str, Any], part: dict[str, Any]) -> bool:
         """A part counts the same kind of thing as its whole and, counting something else, is no larger.

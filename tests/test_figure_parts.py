@@ -28,6 +28,15 @@ CASES = [
     ("Son of Newark Imam identified as one of two killed in Newark shooting", {"one": "two"}),
     ("The total of 752 working rigs in the United States included 17 in inland waters, 74 in offshore "
      "waters and 661 on land.", {"17": "752", "74": "752", "661": "752"}),
+    ("Of the 41, 15 should seek a listing.", {"15": "41"}),
+    ("The project costs 301.6 mln dlrs, of which ISA will contribute about 100 mln and the IADB 115 mln.",
+     {"about 100 mln": "301.6 mln", "115 mln": "301.6 mln"}),
+    ("Three out of four voters agreed.", {"Three": "four"}),
+    ("The city had 25 in all -- 15 of which were shootings.", {"15": "25"}),
+    ("Brazil asked for two billion dlrs for the financial year starting in July, including 500 mln dlrs "
+     "for energy.", {"500 mln": "two billion"}),
+    ("Hospitals will care for the thousands shot as well as the cost of law enforcement, including nearly "
+     "1,000 police officers.", {}),
     # a date between a whole and "of whom" is no other number
     ("Four more people were wounded on Monday, February 3rd, two of whom were listed in critical condition.",
      {"two": "Four"}),
