@@ -55,7 +55,7 @@ class Messages:
     E105 = _Coded("E105", "Rule {rule_id} has no examples; every rule carries examples that run as tests.")
     E106 = _Coded("E106", "Lexicon {name} is defined twice (again in {path}).")
     E107 = _Coded("E107", "The rule catalogue and the checks disagree: {detail}")
-    E108 = _Coded("E108", "Rule {rule_id}: starts_with entry {word!r} has no letters or digits to start at.")
+    E108 = _Coded("E108", "{owner}: the starts_with entry {word!r} has no letters or digits to start at.")
     E201 = _Coded("E201", "Input not found: {path}")
     E202 = _Coded("E202", "Cannot publish to {path}: {error}. The previous output is unchanged.")
     E203 = _Coded("E203", "No output at {path}: run `factlint run` first.")

@@ -28,13 +28,13 @@ _LETTERS, _DIGITS = re.compile(r"[^\W\d_]+"), re.compile(r"\d+")
 DIGITS_KEY = "<digits>"
 
 
-def _word_key(word: str, rule_id: str) -> str:
+def _word_key(word: str, owner: str) -> str:
     """The ``starts_with`` key of a word or lexicon entry: its first run of letters or digits."""
     if word == DIGITS_KEY:
         return DIGITS_KEY
     first = _WORD.search(word)
     if first is None:
-        raise RuleDataError(Messages.E108.format(rule_id=rule_id, word=word))
+        raise RuleDataError(Messages.E108.format(owner=owner, word=word))
     return DIGITS_KEY if first.group()[0].isdigit() else first.group().lower()
 
 
@@ -79,7 +79,8 @@ class TextIndex:
 
     def __init__(self, grammar: "Grammar", text: str) -> None:
         self.text = text  # everything below is worked out lazily, when a rule first asks
-        self._anchor = grammar.number_anchor
+        self._number_keys = grammar.number_start_keys
+        self._number_signs = grammar.patterns["number_start_signs"]
         self._start_keys = grammar.start_keys
         self._folded: str | None = None
         self._present: dict[str, bool] = {}
@@ -101,9 +102,12 @@ class TextIndex:
 
     @property
     def number_starts(self) -> list[int]:
-        """Where a number can start: a currency sign, digits, a number word, "a"/"an"."""
+        """Where a number can start: a currency sign, or a word of ``number_start_words`` (digits,
+        a number word, "a"/"an"). More offsets than numbers start at, never fewer."""
         if self._number_starts is None:
-            self._number_starts = [m.start() for m in self._anchor.finditer(self.text)]
+            signs = [m.start() for m in self._number_signs.finditer(self.text)]
+            words = self.starts_of(self._number_keys)
+            self._number_starts = sorted(words + signs) if signs else words
         return self._number_starts
 
     def starts_of(self, keys: frozenset[str]) -> list[int]:
@@ -148,7 +152,8 @@ class Grammar:
         # Every string entry of context.yaml is a pattern; lists and numbers are settings.
         self.patterns = {key: self.compile(value) for key, value in self.context.items() if isinstance(value, str)}
         self.version = _digest(directory)
-        self.number_anchor = self.compile("{NUMBER_ANCHOR}")
+        self.number_start_keys = self._start_keys(self.context["number_start_words"], "number_start_words")
+        self.start_keys = self.start_keys | self.number_start_keys
 
     def compile(self, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
         return re.compile(self.expand(pattern), flags)
@@ -199,12 +204,16 @@ class Grammar:
         if options.get("requires"):
             options["requires"] = [word.lower() for word in options["requires"]]
         if "starts_with" in options:
-            keys: set[str] = set()
-            for item in options["starts_with"]:
-                entries = self.lexicon(item[1:]) if item.startswith("@") else [item]
-                keys.update(_word_key(entry, rule_id) for entry in entries)
-            options["starts_with"] = frozenset(keys)
+            options["starts_with"] = self._start_keys(options["starts_with"], rule_id)
         return GrammarRule(rule_id, kind, source, regex, options, tuple(spec["examples"]))
+
+    def _start_keys(self, items: list[str], owner: str) -> frozenset[str]:
+        """Word keys of a ``starts_with`` list: words, '@lexicon' (its entries' first words), '<digits>'."""
+        keys: set[str] = set()
+        for item in items:
+            entries = self.lexicon(item[1:]) if item.startswith("@") else [item]
+            keys.update(_word_key(entry, owner) for entry in entries)
+        return frozenset(keys)
 
     # -- matching ----------------------------------------------------------------------------
     def rule(self, rule_id: str) -> GrammarRule:
