@@ -51,6 +51,7 @@ ROUNDS = {
     7: {"seed": 20261129, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     8: {"seed": 20261130, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     9: {"seed": 20261131, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
+    10: {"seed": 20261132, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
