@@ -627,7 +627,7 @@ class Extractor:
         if previous and ((previous["word"].lower() in self.identifier_prefixes and previous["word"][0].isupper())
                          or previous["word"].lower() in self.identifier_prefixes_any_case):
             return True  # "Flight 103", "Resolution 242", "number two corn"
-        if self.patterns["markup_token"].fullmatch(_token_around(text, m.start, m.end)):
+        if m.group("currency") != "#" and self.patterns["markup_token"].fullmatch(_token_around(text, m.start, m.end)):
             return True  # inside a URL, a file name or markup ("!1m5!3m3", "width=640", "x.jpg")
         after = text[m.end:m.end + 60]
         if self.patterns["address_after"].match(after):
@@ -639,7 +639,7 @@ class Extractor:
             return True  # "aged 45", "ages six and seven", "aged between five and 15"
         if m.group("scale") or m.group("currency") or m.group("percent") or m.group("number_max"):
             return False  # "Japan, 3.1 billion," is no age
-        if self.patterns["age_pair_after"].match(text, m.end):
+        if self.patterns["age_pair_after"].match(text, m.end) or self.patterns["period_pair_after"].match(text, m.end):
             return True
         if self.patterns["age_at_before"].search(before) and self.patterns["age_at_after"].match(text, m.end):
             return True  # "At 34, Mack was the oldest"
@@ -756,8 +756,13 @@ class Extractor:
             cue = self.patterns["partitive"].match(masked, after_whole)
             if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head):
                 continue
-            position, gap = cue.end(), self.patterns["part_first_gap"]
-            for count, part in enumerate(raws[index + 1:]):
+            position, gap, count = cue.end(), self.patterns["part_first_gap"], -1
+            for part in raws[index + 1:]:
+                if count >= 0 and part["head"] in self.amount_heads and whole["head"] not in self.amount_heads \
+                        and self.patterns["part_amount_gap"].fullmatch(masked, position, part["start"]):
+                    position = part["_head_end"]  # "two bonds totaling 700 mln marks": describes the part
+                    continue
+                count += 1
                 if not gap.fullmatch(masked, position, part["start"]):
                     break
                 if count == 1 and self.patterns["list_closing_and"].fullmatch(masked, position, part["start"]):
@@ -766,7 +771,7 @@ class Extractor:
                     break  # "1 billion dlrs, of which up to 200 mln ..., and a limitation of 10 billion dlrs"
                 if count and masked[position:part["start"]] != text[position:part["start"]]:
                     break  # "including 250,000 to the U.S., after a record total last year of 300,200"
-                if not self._link_part(part, whole):
+                if not self._link_stated_part(part, whole):
                     break
                 part["part_listed"] = True  # what happens to listed parts happens to their whole
                 position, gap = part["_head_end"], self.patterns["part_list_gap"]
