@@ -221,6 +221,10 @@ class Extractor:
         if m.group("ana_unit"):  # a placeholder until _resolve_anaphora finds the date it refers to
             return {"granularity": "day", "value": published.isoformat(), "year_inferred": True,
                     "anaphor": (_normalised(m.group("ana_rel")), m.group("ana_unit").lower())}
+        if m.group("clock") and not any(m.group(name) for name in ("weekday", "month", "day", "deictic")):
+            time = self._clock(m)  # a time of day alone: on the day last written, else publication day
+            return None if time is None else {"type": "TIME", "granularity": "day", "year_inferred": True,
+                                              "value": f"{published.isoformat()}T{time}", "anaphor": ("clock", time)}
         if m.group("century_words") or m.group("millennium_words"):
             return self._spoken_year(m)
         if any(m.group(name) for name in RELATIVE_GROUPS):
@@ -401,6 +405,11 @@ class Extractor:
                     reference = raw
                 continue
             rel, unit = raw.pop("anaphor")
+            if rel == "clock":  # a time of day: the last day written, or publication day as built
+                if reference is not None and reference["granularity"] == "day":
+                    raw["value"] = f"{_timex_start(reference['value'])}T{unit}"
+                resolved.append(raw)
+                continue
             part = lex("parts_of_day").get(unit)
             unit = "day" if part else unit
             if reference is None or GRANULARITY_ORDER.index(reference["granularity"]) > GRANULARITY_ORDER.index(unit):
@@ -421,7 +430,7 @@ class Extractor:
         if parts is None:
             return None
         if parts.group("word"):
-            return "12:00" if parts.group("word").lower() == "noon" else "24:00"
+            return "24:00" if parts.group("word").lower() == "midnight" else "12:00"
         hour = int(parts.group("hour")) % 12 + (12 if parts.group("half").lower() == "p" else 0)
         return f"{hour:02d}:{parts.group('minute') or '00'}"
 
