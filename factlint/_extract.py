@@ -120,6 +120,7 @@ class Extractor:
         self.age_markers = [g.compile(p) for p in ctx["age_markers"]]
         self.grace_days = int(ctx["after_publication_grace_days"])
         self.partitive_gap_without_head = int(ctx["partitive_gap_without_head"])
+        self.event_refinements = {event: set(finer) for event, finer in g.lexicon("event_refinements").items()}
         self.max_range_ratio = float(ctx["figure_range_max_ratio"])
         self.own_frame_words = _word_set_pattern(ctx["own_frame_words"])
         self.past_event_verbs = _word_set_pattern(g.lexicon("past_event_verbs"))
@@ -831,7 +832,8 @@ class Extractor:
             if whole["event"] is None and len(told) == 1:
                 whole["event"] = told.pop()  # "Some 4,000 people, including 1,000 civilians, have died"
             for part in parts:  # "killed 259 people, including 12 Americans, and injured ...": the Americans were killed
-                part["event"] = whole["event"] or part["event"]
+                if part["event"] not in self.event_refinements.get(whole["event"], ()):
+                    part["event"] = whole["event"] or part["event"]
 
     def _read_table(self, raws: list[dict[str, Any]], text: str) -> None:
         """Labelled numbers in a row ("Total Dead: 192 Americans: 12 Injured: 4,877 Hospitalized: 542").

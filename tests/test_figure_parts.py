@@ -55,6 +55,8 @@ EVENTS = [
     ("The 11 Americans were killed in Kenya, along with five Kenyan employees.", {"11": "killed", "five": "killed"}),
     ("Police are investigating the shooting of two people.", {"two": "shot"}),
     ("Police made the arrests of the two suspects on Friday.", {"two": "arrested"}),
+    ("Nine shooting victims were reported Friday, including three fatalities and two teens who were wounded.",
+     {"Nine": "shot", "three": "killed", "two": "wounded"}),
 ]
 
 
@@ -62,3 +64,15 @@ EVENTS = [
 def test_events_told_around_a_figure(text, events):
     figures = check_text(text, dt.date(2024, 1, 1)).extraction.claims["figure"]
     assert {f.text: f.event for f in figures} == events
+
+
+HEADS = [
+    ("Spending is expected to total 173.5 billion stg, up from a revised 164.9 billion.",
+     {"173.5 billion": "pounds", "164.9 billion": "pounds"}),
+]
+
+
+@pytest.mark.parametrize("text,heads", HEADS, ids=[c[0][:40] for c in HEADS])
+def test_compared_figures_share_a_head(text, heads):
+    figures = check_text(text, dt.date(2024, 1, 1)).extraction.claims["figure"]
+    assert {f.text: f.head for f in figures} == heads
