@@ -233,9 +233,17 @@ class Extractor:
             return None if relative is None else {**relative, "year_inferred": not m.group("year")}
         if m.group("decade"):
             return {"granularity": "decade", "value": m.group("decade")}
+        if m.group("decade_word"):  # "the nineties", "the '80s"
+            word = _normalised(m.group("decade_word"))
+            decades = self.grammar.lexicon("decade_words")
+            return {"granularity": "decade", "value": decades[word] if word in decades else "19" + word[1]}
         year = int(m.group("year")) if m.group("year") else None
         month = self._month(m.group("month")) if m.group("month") else None
         day = self._day(m.group("day")) if m.group("day") else None
+        if m.group("day_words"):  # "March eighth"
+            day = _numbers.parse_ordinal(m.group("day_words").replace(" ", "-"), self.grammar)
+            if day is None or day > 31:
+                return None
         inferred = year is None and (m.group("year2") is None)
         if year is None and m.group("year2"):
             year = int(m.group("year2"))
