@@ -414,18 +414,18 @@ class Extractor:
                     reference = raw
                 continue
             rel, unit = raw.pop("anaphor")
+            try:  # "February 30": an impossible date is reported, not reasoned from
+                point = dt.date.fromisoformat(_timex_start(reference["value"])) if reference else None
+            except ValueError:
+                point = None
             if rel == "clock":  # a time of day: the last day written, or publication day as built
-                if reference is not None and reference["granularity"] == "day":
-                    raw["value"] = f"{_timex_start(reference['value'])}T{unit}"
+                if point is not None and reference["granularity"] == "day":
+                    raw["value"] = f"{point.isoformat()}T{unit}"
                 resolved.append(raw)
                 continue
             part = lex("parts_of_day").get(unit)
             unit = "day" if part else unit
-            if reference is None or GRANULARITY_ORDER.index(reference["granularity"]) > GRANULARITY_ORDER.index(unit):
-                continue
-            try:
-                point = dt.date.fromisoformat(_timex_start(reference["value"]))
-            except ValueError:  # "February 30": an impossible date is reported, not reasoned from
+            if point is None or GRANULARITY_ORDER.index(reference["granularity"]) > GRANULARITY_ORDER.index(unit):
                 continue
             shifted = _shifted(point, unit, lex("anaphoric_offsets")[rel])
             if part:

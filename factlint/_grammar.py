@@ -118,9 +118,9 @@ class TextIndex:
                 lowered = self.text.lower()
                 if len(lowered) != len(self.text):  # a letter like "İ" lower-cases to two characters
                     lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-                keys = self._start_keys
+                indexed = self._start_keys  # only the words some rule starts with are kept
                 for m in _LETTERS.finditer(lowered):
-                    if m.group() in keys:
+                    if m.group() in indexed:
                         self._word_starts.setdefault(m.group(), []).append(m.start())
                 self._word_starts[DIGITS_KEY] = [m.start() for m in _DIGITS.finditer(lowered)]
             found = [self._word_starts[key] for key in keys if key in self._word_starts]

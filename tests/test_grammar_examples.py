@@ -85,3 +85,12 @@ def test_starts_with_keys_are_first_words():
     assert {"jan", "sept", "december"} <= grammar.rule("date.month_only").options["starts_with"]
     assert grammar.rule("date.year_bare").options["starts_with"] == frozenset({"<digits>"})
     assert "the" in grammar.rule("date.relative_quarter").options["starts_with"]
+
+
+def test_starts_of_gives_the_offsets_of_the_keys_asked_for():
+    from factlint._grammar import TextIndex
+    grammar = default_grammar()
+    index = TextIndex(grammar, "On Friday, 3 people met the mayor in May; the 12 left.")
+    assert index.starts_of(frozenset({"<digits>"})) == [11, 46]  # asked first: builds the index too
+    assert index.starts_of(frozenset({"the"})) == [24, 42]
+    assert index.starts_of(frozenset({"the", "<digits>"})) == [11, 24, 42, 46]
