@@ -138,6 +138,7 @@ class Extractor:
         self.event_words = {cue.lower() for cue in g.lexicon("events") if " " not in cue} - set(g.lexicon("event_nouns"))
         self.event_nouns = g.lexicon("event_nouns")
         self.role_heads = g.lexicon("role_heads")
+        self.eventless_heads = set(g.lexicon("eventless_heads"))
         self.modifier_events = g.lexicon("modifier_events")
         self.modifier_event_pattern = _word_set_pattern(list(self.modifier_events))
         self.head_skip_words = set(g.lexicon("head_skip_words"))
@@ -725,17 +726,19 @@ class Extractor:
         self._link_n_of_m(raws, masked)
         self._link_listed_parts(raws, text, masked)
         self._link_fronted_parts(raws, masked)
+        self._link_among(raws, masked)
         self._read_table(raws, text)
         self._attach_events(raws, text)
         for raw in raws:
-            for private in ("_head_end", "_event_before"):
+            for private in ("_head_end", "_event_before", "_verb_is_parts", "_event_in_relative_clause", "_clause_from"):
                 raw.pop(private, None)
         return raws
 
     def _link_neighbours(self, raws: list[dict[str, Any]], text: str) -> None:
         """A figure compared with the one before it shares its head; "eight of them" is a part of it."""
         for before, raw in zip(raws, raws[1:]):
-            if self.patterns["comparison_gap"].fullmatch(text, before["_head_end"], raw["start"]):
+            if self.patterns["comparison_gap"].fullmatch(text, before["_head_end"], raw["start"]) or (
+                    "compared_with" in before and self.patterns["comparison_more_gap"].fullmatch(text, before["_head_end"], raw["start"])):
                 raw["compared_with"] = before  # its event is the one compared with
                 if raw["head"] is None and before["head"]:
                     raw["head"] = before["head"]  # "61 cts from 64 cts", "202.55 mln francs vs 171.31 mln"
@@ -756,7 +759,10 @@ class Extractor:
             if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
                     and (whole["head"] not in self.amount_heads or whole["head"] == part["head"]) \
                     and part["value"] <= whole["value"]:
-                self._link_stated_part(part, whole)  # "one of two killed"
+                if self._link_stated_part(part, whole):  # "one of two killed"
+                    # "Four of the five people in custody were arrested"; "one of two men were wounded" tells of both
+                    whole["_verb_is_parts"] = "singular" if part["value"] == 1 else "all"
+                    part["_clause_from"] = whole["_head_end"]  # the part's verb comes after the whole
 
     def _link_listed_parts(self, raws: list[dict[str, Any]], text: str, masked: str) -> None:
         """Parts listed after a cue: "150 hostages, including 68 women and 26 children". Cues and
@@ -774,6 +780,9 @@ class Extractor:
             cue = self.patterns["partitive"].match(masked, after_whole)
             if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head):
                 continue
+            dashed = cue.lastgroup == "dash_cue"
+            if dashed and not (whole["head"] and whole["head"][0].islower() and whole["head"] not in self.amount_heads):
+                continue  # a dash lists parts of a count of people or things, not of amounts or table cells
             position, gap, count = cue.end(), self.patterns["part_first_gap"], -1
             for part in raws[index + 1:]:
                 if count >= 0 and part["head"] in self.amount_heads and whole["head"] not in self.amount_heads \
@@ -781,7 +790,8 @@ class Extractor:
                     position = part["_head_end"]  # "two bonds totaling 700 mln marks": describes the part
                     continue
                 count += 1
-                if not gap.fullmatch(masked, position, part["start"]):
+                if not gap.fullmatch(masked, position, part["start"]) or (
+                        dashed and (part["head"] is None or part["value"] > whole["value"])):
                     break
                 if count == 1 and self.patterns["list_closing_and"].fullmatch(masked, position, part["start"]):
                     break  # "six flights, including four non-stop flights, and three via Anchorage": a sibling
@@ -806,6 +816,18 @@ class Extractor:
                     break
                 part["part_listed"] = True
                 position = part["_head_end"]
+
+    def _link_among(self, raws: list[dict[str, Any]], text: str) -> None:
+        """A figure "among" a later one is its part: "eight new members, including five from the public
+        sector, among the ten elected". A figure already listed as a part stands for its whole."""
+        by_id = {raw["figure_id"]: raw for raw in raws}
+        for index, whole in enumerate(raws[1:], start=1):
+            part = raws[index - 1]
+            while part.get("part_of") in by_id and by_id[part["part_of"]]["start"] < part["start"]:
+                part = by_id[part["part_of"]]
+            if part.get("part_of") is None and part["value"] <= whole["value"] \
+                    and self.patterns["among_whole_gap"].fullmatch(text, part["_head_end"], whole["start"]):
+                self._link_stated_part(part, whole)
 
     def _attach_events(self, raws: list[dict[str, Any]], text: str) -> None:
         """Each figure's own event, then what it shares with the figures it is compared, coordinated or listed with."""
@@ -836,7 +858,8 @@ class Extractor:
                 parts_of.setdefault(raw["part_of"], []).append(raw)
         for whole_id, parts in parts_of.items():
             whole = by_id[whole_id]
-            told = {part["event"] for part in parts if part["event"] and part.get("part_listed")}
+            told = {part["event"] for part in parts if part["event"] and part.get("part_listed")
+                    and not part.get("_event_in_relative_clause")}
             if whole["event"] is None and len(told) == 1:
                 whole["event"] = told.pop()  # "Some 4,000 people, including 1,000 civilians, have died"
             for part in parts:  # "killed 259 people, including 12 Americans, and injured ...": the Americans were killed
@@ -913,8 +936,10 @@ class Extractor:
 
     def _event_of(self, raw: dict[str, Any], text: str) -> Optional[str]:
         head = (raw["head"] or "").lower()
-        if head in self.amount_heads:
-            return None  # money and shares are not counts of what happened to anyone
+        if head in self.amount_heads or head in self.eventless_heads:
+            return None  # money, shares, incidents and places are not counts of what happened to anyone
+        if raw["head"] and text.startswith("-", raw["end"]):
+            return None  # "a three-vehicle crash", "the 12-point scale": the count describes something else
         if self.patterns["negated_figure_before"].search(text, max(0, raw["start"] - 30), raw["start"]):
             return None  # "none of the three people inside were hurt"
         prefix = self.patterns["event_prefix"].search(text, max(0, raw["start"] - 40), raw["start"]) \
@@ -922,26 +947,37 @@ class Extractor:
         if prefix:
             raw["_event_before"] = True
             return self.prefix_event[_normalised(prefix.group("cue"))]
+        count_of = self.patterns["event_count_before"].search(text, max(0, raw["start"] - 60), raw["start"])
+        if count_of:
+            return self.event_of_cue[_normalised(count_of.group("cue"))]  # "the number injured topped 2,200"
         if head in self.event_nouns:
             return self.event_nouns[head]
-        clause_start = raw["_head_end"]
+        clause_start = raw.get("_clause_from", raw["_head_end"])
         end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
         clause_end = end.start() if end else min(len(text), clause_start + 100)
-        event = self._event_in(text, clause_start, clause_end)
+        cue = self._event_cue_in(text, clause_start, clause_end, verb_is_others=raw.get("_verb_is_parts"))
+        event = self.event_of_cue[_normalised(cue.group())] if cue else None
+        if cue and self.patterns["relative_clause"].search(text, clause_start, cue.start()):
+            raw["_event_in_relative_clause"] = True
         if event is None and end and end.group().lower().startswith(("including", "among", "of whom", "of which")):
             # "10 other people -- including Munero -- died": the clause goes on after the aside
             aside = self.patterns["aside_close"].search(text, clause_end, clause_end + 60)
             if aside:
                 resume = self.patterns["clause_end"].search(text, aside.end(), aside.end() + 100)
-                event = self._event_in(text, aside.end(), resume.start() if resume else min(len(text), aside.end() + 100))
+                cue = self._event_cue_in(text, aside.end(), resume.start() if resume else min(len(text), aside.end() + 100),
+                                         verb_is_others=raw.get("_verb_is_parts"))
+                event = self.event_of_cue[_normalised(cue.group())] if cue else None
         if event is None:  # "76 shooting victims": an event word among the words before the head
             modifier = self.modifier_event_pattern.search(text, raw["end"], raw["_head_end"])
             event = self.modifier_events[modifier.group().lower()] if modifier else None
         return event or self.role_heads.get(head)
 
-    def _event_in(self, text: str, start: int, end: int) -> Optional[str]:
+    def _event_cue_in(self, text: str, start: int, end: int, verb_is_others: Optional[str] = None) -> Optional[re.Match[str]]:
         """The first event cue told of what is counted: not denied ("not injured"), not done by it
-        ("two men ... shot into a passing car")."""
+        ("two men ... shot into a passing car"). ``verb_is_others`` is set for the whole of "N of M":
+        the clause's verb has the part as subject ("Four of the five people in custody were arrested":
+        the four were), so only a participle right after the count is its own ("one of two killed"),
+        unless the part is "one" and the verb plural ("one of two young men were wounded")."""
         for cue in self.event_pattern.finditer(text, start, end):
             if self.patterns["negated_event_before"].search(text, start, cue.start()):
                 return None
@@ -949,7 +985,10 @@ class Extractor:
                 or self.patterns["passive_cue"].match(cue.group())  # "were shot at the end of an event"
             if self.patterns["agent_object_after"].match(text, cue.end()) and not passive:
                 continue
-            return self.event_of_cue[_normalised(cue.group())]
+            if verb_is_others and passive and not (
+                    verb_is_others == "singular" and self.patterns["plural_auxiliary"].search(passive.group())):
+                return None
+            return cue
         return None
 
     # -- links between claims --------------------------------------------------------------

@@ -40,6 +40,17 @@ CASES = [
     # a date between a whole and "of whom" is no other number
     ("Four more people were wounded on Monday, February 3rd, two of whom were listed in critical condition.",
      {"two": "Four"}),
+    # a dash lists the parts of a count, never of an amount or a table's cells
+    ("Police arrested two more suspects -- one Arab, one Sudanese -- on Friday.", {"one": "two"}),
+    ("Prices rose 5 pct -- 3 pct in the first half.", {}),
+    ("Sum of Adjustments -- 12.32 Adjusted World Price -- 50.63", {}),
+    # "among the N": a figure, or the whole it stands for, is part of a later one
+    ("There were eight new members, including five from the public sector, among the 10 elected.",
+     {"five": "eight", "eight": "10"}),
+    ("Two boys, ages 5 and 7, were among 70 people wounded over the weekend.", {"Two": "70"}),
+    # ", and the <noun> of" after the first part closes the list
+    ("Police seized 20 firearms, including 18 handguns, and the dismantling of nine labs followed.",
+     {"18": "20"}),
 ]
 
 
@@ -57,6 +68,25 @@ EVENTS = [
     ("Police made the arrests of the two suspects on Friday.", {"two": "arrested"}),
     ("Nine shooting victims were reported Friday, including three fatalities and two teens who were wounded.",
      {"Nine": "shot", "three": "killed", "two": "wounded"}),
+    # incidents, places and what a compound count describes are not what happened to anyone
+    ("A gun used in five shootings that killed two people was found.", {"five": None, "two": "killed"}),
+    ("There were at least five places where victims had been shot.", {"at least five": None}),
+    ("A three-vehicle crash left two people injured.", {"three": None, "two": "wounded"}),
+    # in "N of M", the verb after the whole is the part's; a plural verb after "one of" is the whole's
+    ("Four of the five people in custody were arrested.", {"Four": "arrested", "five": None}),
+    ("Eleven of those 17 people, including both fatalities, were shot.", {"Eleven": "shot", "17": None}),
+    ("One young man died, one of two young men were wounded in separate shootings.",
+     {"One": "killed", "one": "wounded", "two": "wounded"}),
+    # a part's own relative clause tells nothing of its whole
+    ("Police questioned four inspectors, including one man who later killed himself.",
+     {"four": None, "one": "killed"}),
+    # compared figures share the event, along a chain of them
+    ("There were 26 people killed this year, compared with 18 last year and 31 in 2012.",
+     {"26": "killed", "18": "killed", "31": "killed"}),
+    ("The blasts killed at least 110 people, and the number injured topped 2,200.",
+     {"at least 110": "killed", "2,200": "wounded"}),
+    ("Officers found one person suffering from a gunshot wound.", {"one": "shot"}),
+    ("Three of the five victims are now locked up in the county jail.", {"Three": "arrested", "five": None}),
 ]
 
 
