@@ -55,6 +55,7 @@ ROUNDS = {
     11: {"seed": 20261133, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     12: {"seed": 20261134, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     13: {"seed": 20261135, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
+    14: {"seed": 20261136, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
