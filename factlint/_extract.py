@@ -750,7 +750,8 @@ class Extractor:
                     span, head = self._head(of_them.end(), text)
                     first = self.patterns["head_word"].match(text, of_them.end())
                     raw["head"] = head if span and first and first.start("word") == span[0] else None
-                self._link_stated_part(raw, before)  # "25 in all -- 15 of which were shootings"
+                if self._link_stated_part(raw, before):  # "25 in all -- 15 of which were shootings"
+                    raw["_clause_from"] = of_them.end()  # "34 people were shot -- 17 of whom died"
 
     def _link_n_of_m(self, raws: list[dict[str, Any]], text: str) -> None:
         """ "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and

@@ -86,6 +86,8 @@ EVENTS = [
     ("The blasts killed at least 110 people, and the number injured topped 2,200.",
      {"at least 110": "killed", "2,200": "wounded"}),
     ("Officers found one person suffering from a gunshot wound.", {"one": "shot"}),
+    ("In Parkland 34 people were shot — 17 of whom died — in the school.", {"34": "shot", "17": "killed"}),
+    ("The firm settled 22 lawsuits related to deaths from exposure.", {"22": None}),
     ("Three of the five victims are now locked up in the county jail.", {"Three": "arrested", "five": None}),
 ]
 
