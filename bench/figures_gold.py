@@ -56,6 +56,7 @@ ROUNDS = {
     12: {"seed": 20261134, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     13: {"seed": 20261135, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     14: {"seed": 20261136, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
+    15: {"seed": 20261137, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
