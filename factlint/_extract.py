@@ -246,10 +246,12 @@ class Extractor:
             if day is None or day > 31:
                 return None
         inferred = year is None and (m.group("year2") is None)
+        if m.group("year_rel"):  # "January this year", "June last year"
+            year = published.year + self.grammar.lexicon("relative_offsets")[m.group("year_rel").lower()]
         if year is None and m.group("year2"):
             year = int(m.group("year2"))
         if year is None:
-            year = _resolve_year(published, month or 1, day or 1, self._told_as_future(m, article))
+            year = _resolve_year(published, month or 1, day or 1, "future" if self._told_as_future(m, article) else None)
         value = _timex(year, month, day)
         end_value = None
         if m.group("year2") or m.group("month2") or m.group("day2"):
@@ -399,7 +401,8 @@ class Extractor:
             if rel == "this":
                 year = published.year
             else:
-                year = _resolve_year(published, month, 1, rel == "next" or (not rel and self._told_as_future(m, article)))
+                tense = "future" if rel == "next" or (not rel and self._told_as_future(m, article)) else "past" if rel == "last" else None
+                year = _resolve_year(published, month, 1, tense)
             return {"granularity": "month", "value": f"{year:04d}-{month:02d}"}
         return None
 
@@ -467,6 +470,11 @@ class Extractor:
             return {"type": "DATE", "value": lex("reference_words")[_normalised(m.group("ref"))]}
         if m.group("set"):
             return {"type": "SET", "value": lex("set_words")[_normalised(m.group("set"))]}
+        if m.group("every_month"):
+            return {"type": "SET", "value": f"XXXX-{lex('months')[m.group('every_month').lower()]:02d}"}
+        if m.group("every_weekday") or m.group("plural_weekday"):
+            weekday = lex("weekdays")[(m.group("every_weekday") or m.group("plural_weekday")).lower()]
+            return {"type": "SET", "value": f"XXXX-WXX-{weekday + 1}"}
         unit = lex("time_units")[_singular(m.group("unit").lower())]
         before = self.grammar.prefixes["timex"].search(article.text, max(0, m.start - 30), m.start)
         start = before.start() if before and before.start() < m.start else m.start
@@ -1162,11 +1170,15 @@ def _timex_start(value: str) -> str:
     return "-".join(parts + ["01"] * (3 - len(parts)))
 
 
-def _resolve_year(published: dt.date, month: int, day: int, future: bool = False) -> int:
-    """The year of a month and day written without one: the latest occurrence that is at most
-    two months after publication (news mostly tells the past), or with ``future`` the first after it."""
-    if future:
+def _resolve_year(published: dt.date, month: int, day: int, tense: Optional[str] = None) -> int:
+    """The year of a month and day written without one: told as future ("next April"), the first
+    after publication; as past ("last December"), the latest on or before it; otherwise the latest
+    that is at most two months after publication (news mostly tells the past; a past-tense verb is
+    no surer guide: "the second quarter ended Oct. 31" may be this year's, days ahead)."""
+    if tense == "future":
         return published.year if (month, day) > (published.month, published.day) else published.year + 1
+    if tense == "past":
+        return published.year if (month, day) <= (published.month, published.day) else published.year - 1
     for year in (published.year + 1, published.year, published.year - 1):
         try:
             candidate = dt.date(year, month, day)
