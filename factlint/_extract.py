@@ -654,6 +654,12 @@ class Extractor:
         if previous and ((previous["word"].lower() in self.identifier_prefixes and previous["word"][0].isupper())
                          or previous["word"].lower() in self.identifier_prefixes_any_case):
             return True  # "Flight 103", "Resolution 242", "number two corn"
+        listed = self.patterns["identifier_list_before"].search(before)
+        if listed and listed["word"][0].isupper() and listed["word"].lower() in self.identifier_prefixes \
+                and not (m.group("percent") or m.group("currency") or m.group("scale")):
+            return True  # "Boeing 767, 757 and 747"
+        if number_text.isdigit() and int(number_text) <= 31 and self.patterns["day_list_before"].search(before):
+            return True  # "on June 18 and 19": a day of the month
         if m.group("currency") != "#" and self.patterns["markup_token"].fullmatch(_token_around(text, m.start, m.end)):
             return True  # inside a URL, a file name or markup ("!1m5!3m3", "width=640", "x.jpg")
         after = text[m.end:m.end + 60]
@@ -664,8 +670,10 @@ class Extractor:
             return True  # "2) double shooting in Marrero"
         if self.patterns["age_prefixes"].search(before):
             return True  # "aged 45", "ages six and seven", "aged between five and 15"
-        if m.group("scale") or m.group("currency") or m.group("percent") or m.group("number_max"):
+        if m.group("scale") or m.group("currency") or m.group("percent"):
             return False  # "Japan, 3.1 billion," is no age
+        if m.group("number_max"):
+            return any(marker.match(after) for marker in self.age_markers)  # "a male, 25-30 years old"
         if self.patterns["age_pair_after"].match(text, m.end) or self.patterns["period_pair_after"].match(text, m.end):
             return True
         if self.patterns["age_at_before"].search(before) and self.patterns["age_at_after"].match(text, m.end):
