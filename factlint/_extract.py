@@ -943,7 +943,9 @@ class Extractor:
         if not whole_head or not part_head:
             return False
         if part_head == whole_head or _singular(part_head) == _singular(whole_head):
-            return True
+            # a larger count is an error to report; a larger percentage is of another base
+            # ("25 pct of total trade, including 40 pct of trade in machines")
+            return part_head != "percent" or part["value"] <= whole["value"]
         whole_group, part_group = self._head_group(whole_head), self._head_group(part_head)
         if whole_group == "superset" and part_group in ("subset", "superset"):
             return True
