@@ -746,7 +746,8 @@ class Extractor:
         self._read_table(raws, text)
         self._attach_events(raws, text)
         for raw in raws:
-            for private in ("_head_end", "_event_before", "_verb_is_parts", "_event_in_relative_clause", "_clause_from"):
+            for private in ("_head_end", "_event_before", "_verb_is_parts", "_event_in_relative_clause", "_clause_from",
+                            "_clause_until"):
                 raw.pop(private, None)
         return raws
 
@@ -768,6 +769,7 @@ class Extractor:
                     raw["head"] = head if span and first and first.start("word") == span[0] else None
                 if self._link_stated_part(raw, before):  # "25 in all -- 15 of which were shootings"
                     raw["_clause_from"] = of_them.end()  # "34 people were shot -- 17 of whom died"
+                    before["_clause_until"] = raw["start"]  # "two friends, with one of them dead"
 
     def _link_n_of_m(self, raws: list[dict[str, Any]], text: str) -> None:
         """ "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
@@ -972,8 +974,10 @@ class Extractor:
         if head in self.event_nouns:
             return self.event_nouns[head]
         clause_start = raw.get("_clause_from", raw["_head_end"])
+        aside = self.patterns["dash_aside_after"].match(text, clause_start)
+        clause_start = aside.end() if aside else clause_start
         end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
-        clause_end = end.start() if end else min(len(text), clause_start + 100)
+        clause_end = min(end.start() if end else len(text), clause_start + 100, raw.get("_clause_until", len(text)))
         cue = self._event_cue_in(text, clause_start, clause_end, verb_is_others=raw.get("_verb_is_parts"))
         event = self.event_of_cue[_normalised(cue.group())] if cue else None
         if cue and self.patterns["relative_clause"].search(text, clause_start, cue.start()):

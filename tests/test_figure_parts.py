@@ -88,6 +88,11 @@ EVENTS = [
     ("Officers found one person suffering from a gunshot wound.", {"one": "shot"}),
     ("In Parkland 34 people were shot — 17 of whom died — in the school.", {"34": "shot", "17": "killed"}),
     ("The firm settled 22 lawsuits related to deaths from exposure.", {"22": None}),
+    # the whole's clause ends where its part begins; an aside between dashes is skipped
+    ("Police found four men in the car, two of them shot.", {"four": None, "two": "shot"}),
+    ("Three rifles -- an AR-15, a Winchester and a Remington 308 -- were missing.", {"Three": "missing"}),
+    ("Two men shooting at each other shot into a car, and a child was injured.", {"Two": None}),
+    ("They found two men in their 30s and 20s who were shot.", {"two": "shot"}),
     ("Three of the five victims are now locked up in the county jail.", {"Three": "arrested", "five": None}),
 ]
 
