@@ -60,6 +60,7 @@ ROUNDS = {
     # From round 16, more sentences with a cue and fewer without: a round of the first design held only
     # 10 to 20 figures with an event and 3 to 20 part links to measure those on.
     16: {"seed": 20261138, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    17: {"seed": 20261139, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
