@@ -609,6 +609,8 @@ class Extractor:
         if stated == 1 and m.group("words") and (self.patterns["one_of_them"].match(text, end)
                                                  or self.patterns["the_before"].search(text, max(0, start - 5), start)):
             return None  # "one of the first", "one of them", "the one used by": a pronoun, not a count
+        if m.group("words") and head and head.lower() in self.period_heads:
+            return None  # "Two hours later": a stretch of time, not a count
         digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
         if digits and self.patterns["bare_year"].fullmatch(digits) and (head is None or head[0].isupper()):
             return None  # a year we did not date, or a model ("an 1861 Tower Enfield")
@@ -757,8 +759,9 @@ class Extractor:
             if self.patterns["comparison_gap"].fullmatch(text, before["_head_end"], raw["start"]) or (
                     "compared_with" in before and self.patterns["comparison_more_gap"].fullmatch(text, before["_head_end"], raw["start"])):
                 raw["compared_with"] = before  # its event is the one compared with
-                if raw["head"] is None and before["head"]:
-                    raw["head"] = before["head"]  # "61 cts from 64 cts", "202.55 mln francs vs 171.31 mln"
+                if raw["head"] is None and before["head"] and not (before["head"] == "percent" and raw["value"] >= 1000):
+                    # "61 cts from 64 cts", "202.55 mln francs vs 171.31 mln"; "off 7.7 pct from 9.11 mln" is no percentage
+                    raw["head"] = before["head"]
             of_them = self.patterns["part_of_previous"].match(text, raw["_head_end"])
             if of_them and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]):
                 # "More than 100 people have died, eight of them Americans"; not across sentences or
@@ -974,7 +977,7 @@ class Extractor:
         if head in self.event_nouns:
             return self.event_nouns[head]
         clause_start = raw.get("_clause_from", raw["_head_end"])
-        aside = self.patterns["dash_aside_after"].match(text, clause_start)
+        aside = self.patterns["aside_after"].match(text, clause_start)
         clause_start = aside.end() if aside else clause_start
         end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
         clause_end = min(end.start() if end else len(text), clause_start + 100, raw.get("_clause_until", len(text)))

@@ -93,6 +93,8 @@ EVENTS = [
     ("Three rifles -- an AR-15, a Winchester and a Remington 308 -- were missing.", {"Three": "missing"}),
     ("Two men shooting at each other shot into a car, and a child was injured.", {"Two": None}),
     ("They found two men in their 30s and 20s who were shot.", {"two": "shot"}),
+    ("The two teens, ages 14 and 15, were arrested on Friday.", {"two": "arrested"}),
+    ("Police seek two suspects in a home invasion in which a man was shot.", {"two": None}),
     ("Three of the five victims are now locked up in the county jail.", {"Three": "arrested", "five": None}),
 ]
 
@@ -106,6 +108,11 @@ def test_events_told_around_a_figure(text, events):
 HEADS = [
     ("Spending is expected to total 173.5 billion stg, up from a revised 164.9 billion.",
      {"173.5 billion": "pounds", "164.9 billion": "pounds"}),
+    ("Reserves were 73.71 billion crowns in May against 76.06 billion in April and 95.02 billion in May 1986.",
+     {"73.71 billion": "crowns", "76.06 billion": "crowns", "95.02 billion": "crowns"}),
+    ("Output was 8.41 mln bpd, off 7.7 pct from 9.11 mln a year ago.",
+     {"8.41 mln": "bpd", "7.7": "percent", "9.11 mln": None}),
+    ("Shr one ct vs nil. Two hours later the victims, who range in age from 11 to 17, left.", {"one": "cents"}),
 ]
 
 
