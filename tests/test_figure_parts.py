@@ -40,6 +40,8 @@ CASES = [
     # a date between a whole and "of whom" is no other number
     ("Four more people were wounded on Monday, February 3rd, two of whom were listed in critical condition.",
      {"two": "Four"}),
+    ("Of the eight victims, three were stabbed, two were strangled.", {"three": "eight", "two": "eight"}),
+    ("He said 32 of the 543 passengers and crew were confirmed dead and 160 were missing.", {"32": "543"}),
     # a dash lists the parts of a count, never of an amount or a table's cells
     ("Police arrested two more suspects -- one Arab, one Sudanese -- on Friday.", {"one": "two"}),
     ("Prices rose 5 pct -- 3 pct in the first half.", {}),
