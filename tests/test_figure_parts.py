@@ -96,6 +96,9 @@ EVENTS = [
     ("Two men shooting at each other shot into a car, and a child was injured.", {"Two": None}),
     ("They found two men in their 30s and 20s who were shot.", {"two": "shot"}),
     ("The two teens, ages 14 and 15, were arrested on Friday.", {"two": "arrested"}),
+    ("Four people were shot and wounded Monday night.", {"Four": "wounded"}),
+    ("Three police officers shot and injured a suspect Tuesday.", {"Three": None}),
+    ("I've seen five young men lose their lives on this block.", {"five": "killed"}),
     ("Police seek two suspects in a home invasion in which a man was shot.", {"two": None}),
     ("Three of the five victims are now locked up in the county jail.", {"Three": "arrested", "five": None}),
 ]
