@@ -144,6 +144,7 @@ class Extractor:
         self.head_skip_words = set(g.lexicon("head_skip_words"))
         self.plural_heads = set(g.lexicon("plural_heads"))
         self.emergency_numbers = set(g.lexicon("emergency_numbers"))
+        self.emergency_call_heads = set(g.lexicon("emergency_call_heads"))
         self.period_heads = set(g.lexicon("period_heads"))
         self.qualifiers = _normalised_keys(g.lexicon("qualifiers"))
         self.qualifier_words = {word for phrase in self.qualifiers for word in phrase.split()}
@@ -628,8 +629,9 @@ class Extractor:
             return False
         if head and head.lower() in self.period_heads:
             return True  # "about five minutes later": a stretch of time, not a count
-        if digits in self.emergency_numbers and not (head and (head.lower().endswith("s") or head.lower() in self.plural_heads)):
-            return True  # "interfering with 911 emergency communication"
+        if digits in self.emergency_numbers and (not (head and (head.lower().endswith("s") or head.lower() in self.plural_heads))
+                                                 or head.lower() in self.emergency_call_heads):
+            return True  # "interfering with 911 emergency communication", "received 911 calls"
         before = text[max(0, m.start - 30):m.start]
         word = self.patterns["word_before_number"].search(before)
         if word and word["word"][0].isupper() and word["word"].lower() not in self.head_stopwords \
