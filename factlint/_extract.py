@@ -664,6 +664,9 @@ class Extractor:
             return True  # "Boeing 767, 757 and 747"
         if number_text.isdigit() and int(number_text) <= 31 and self.patterns["day_list_before"].search(before):
             return True  # "on June 18 and 19": a day of the month
+        for counter in self.patterns["gallery_counter"].finditer(text, max(0, m.start - 20), min(len(text), m.end + 30)):
+            if counter.start() <= m.start and m.end <= counter.end():
+                return True  # "Image 1 of / 13", "1 / 13 Back to Gallery"
         if m.group("currency") != "#" and self.patterns["markup_token"].fullmatch(_token_around(text, m.start, m.end)):
             return True  # inside a URL, a file name or markup ("!1m5!3m3", "width=640", "x.jpg")
         after = text[m.end:m.end + 60]
