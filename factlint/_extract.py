@@ -602,6 +602,7 @@ class Extractor:
             head = "percent"
         if head is None and m.rule.options.get("requires_head") and not (
                 self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)
+                or self.patterns["whole_after_part_before"].search(text, max(0, start - 20), start)  # "nine out of ten"
                 or self.patterns["event_prefix"].search(text, max(0, start - 40), start)  # "wounded two more"
                 or (stated != 1 and self.patterns["partitive_cue_before"].search(text, max(0, start - 30), start)
                     and not self.patterns["coordinated_number_after"].match(text, end))):

@@ -32,6 +32,8 @@ CASES = [
     ("The project costs 301.6 mln dlrs, of which ISA will contribute about 100 mln and the IADB 115 mln.",
      {"about 100 mln": "301.6 mln", "115 mln": "301.6 mln"}),
     ("Three out of four voters agreed.", {"Three": "four"}),
+    ("But nine out of ten will say yes.", {"nine": "ten"}),
+    ("It owed about 520 mln dlrs in loans out of the country's 14 billion dlr debt.", {"about 520 mln": "14 billion"}),
     ("The city had 25 in all -- 15 of which were shootings.", {"15": "25"}),
     ("Brazil asked for two billion dlrs for the financial year starting in July, including 500 mln dlrs "
      "for energy.", {"500 mln": "two billion"}),
