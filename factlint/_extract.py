@@ -139,6 +139,7 @@ class Extractor:
         self.event_nouns = g.lexicon("event_nouns")
         self.role_heads = g.lexicon("role_heads")
         self.eventless_heads = set(g.lexicon("eventless_heads"))
+        self.stative_events = {_normalised(cue) for cue in g.lexicon("stative_events")}
         self.modifier_events = g.lexicon("modifier_events")
         self.modifier_event_pattern = _word_set_pattern(list(self.modifier_events))
         self.head_skip_words = set(g.lexicon("head_skip_words"))
@@ -1017,8 +1018,9 @@ class Extractor:
                 return None
             passive = self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()) \
                 or self.patterns["passive_cue"].match(cue.group())  # "were shot at the end of an event"
-            if self.patterns["agent_object_after"].match(text, cue.end()) and not passive:
-                continue
+            if self.patterns["agent_object_after"].match(text, cue.end()) and not passive \
+                    and _normalised(cue.group()) not in self.stative_events:
+                return None  # what is counted did it; a later event in the clause is someone else's
             if verb_is_others and passive and not (
                     verb_is_others == "singular" and self.patterns["plural_auxiliary"].search(passive.group())):
                 return None
