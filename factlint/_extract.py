@@ -636,6 +636,8 @@ class Extractor:
             return True  # "interfering with 911 emergency communication", "received 911 calls"
         before = text[max(0, m.start - 30):m.start]
         word = self.patterns["word_before_number"].search(before)
+        if word and head is None and len(word["word"]) >= 3 and word["word"].isupper():
+            return True  # "NSDD 266", "WCBS 880": an acronym's number
         if word and word["word"][0].isupper() and word["word"].lower() not in self.head_stopwords \
                 and word["word"].lower() not in self.qualifier_words \
                 and not self.patterns["sentence_start_before"].search(before[:word.start()]):
