@@ -64,6 +64,8 @@ ROUNDS = {
     # Round 18 weighs cue sentences further still, for events and parts.
     18: {"seed": 20261140, "draw": {"gun_violence": (45, 5), "reuters": (10, 10), "tbaq": (10, 5)}, "partitive": 15},
     19: {"seed": 20261141, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    20: {"seed": 20261142, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    21: {"seed": 20261143, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
