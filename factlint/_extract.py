@@ -176,12 +176,12 @@ class Extractor:
             pending = self.grammar.find(kind, text, index)
             while pending:
                 found = pending.pop(0)
-                if kind == "figure" and blocked.find(1, found.start, found.end) != -1:
-                    continue
-                raw = self.builders[kind](found, article)
+                overlaps_time = kind == "figure" and blocked.find(1, found.start, found.end) != -1
+                raw = None if overlaps_time else self.builders[kind](found, article)
                 if raw is None:
                     if found.rule.options.get("split_when_rejected"):
-                        # "rose 20 to 6.50" is no range, but "20" and "6.50" are still figures
+                        # "rose 20 to 6.50" is no range, but "20" and "6.50" are still figures; "on
+                        # March 23 to 3.33 billion dlrs" is none, but 3.33 billion is one
                         pending[:0] = self.grammar.find(kind, text, index, (found.start, found.end),
                                                         without_option="split_when_rejected")
                     continue
@@ -584,7 +584,8 @@ class Extractor:
                 high = round(high * scales[high_scale.lower()], 4) if high_scale else high
                 if not number < high <= self.max_range_ratio * number:
                     return None  # "9-5" is a score, "1.84 to 12,107.39" a change, not a range
-                if self.patterns["figure_change_before"].search(text, max(0, m.start - 30), m.start):
+                if self.patterns["figure_change_before"].search(text, max(0, m.start - 30), m.start) \
+                        and not self.patterns["range_of_change_before"].search(text, max(0, m.start - 5), m.start):
                     return None  # "rose 5 to 10": from one value to another
                 stated_max = high
             if self._is_not_a_count(m, number_text, text):
@@ -1023,6 +1024,8 @@ class Extractor:
             if self.patterns["agent_object_after"].match(text, cue.end()) and not passive \
                     and _normalised(cue.group()) not in self.stative_events:
                 return None  # what is counted did it; a later event in the clause is someone else's
+            if self.patterns["event_object_after"].match(text, cue.end()) and not passive:
+                return None  # the number after the cue is what it happened to
             if verb_is_others and passive and not (
                     verb_is_others == "singular" and self.patterns["plural_auxiliary"].search(passive.group())):
                 return None

@@ -43,6 +43,7 @@ CASES = [
     ("Four more people were wounded on Monday, February 3rd, two of whom were listed in critical condition.",
      {"two": "Four"}),
     ("Of the eight victims, three were stabbed, two were strangled.", {"three": "eight", "two": "eight"}),
+    ("It had deposits of 79.2 mln dlrs, all of which was insured except for about 300,000 dlrs.", {}),
     ("He said 32 of the 543 passengers and crew were confirmed dead and 160 were missing.", {"32": "543"}),
     # a dash lists the parts of a count, never of an amount or a table's cells
     ("Police arrested two more suspects -- one Arab, one Sudanese -- on Friday.", {"one": "two"}),
@@ -102,6 +103,9 @@ EVENTS = [
     ("Three police officers shot and injured a suspect after the suspect first shot at officers.", {"Three": None}),
     ("Three shot in Montgomery; one person dead The shooting deaths were investigated.", {"Three": "shot", "one": "killed"}),
     ("Police arrested all three on behalf of the state police.", {"three": "arrested"}),
+    ("The man was holding his wife and two children hostage.", {"two": "hostage"}),
+    ("Floods trapped some 10,000 people and injured at least 50 in the district.",
+     {"some 10,000": None, "at least 50": "wounded"}),
     ("I've seen five young men lose their lives on this block.", {"five": "killed"}),
     ("Police seek two suspects in a home invasion in which a man was shot.", {"two": None}),
     ("Three of the five victims are now locked up in the county jail.", {"Three": "arrested", "five": None}),
