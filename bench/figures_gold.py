@@ -66,6 +66,8 @@ ROUNDS = {
     19: {"seed": 20261141, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
     20: {"seed": 20261142, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
     21: {"seed": 20261143, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    22: {"seed": 20261144, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    23: {"seed": 20261145, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
