@@ -716,7 +716,8 @@ class Extractor:
             word = self.patterns["head_word"].match(text, position)
             if not word:
                 break
-            if collected and self.event_follows.match(text, position):
+            several = self.event_follows.match(text, position) if collected else None
+            if several and " " in several.group().strip():
                 break  # "five young men lose their lives": an event of several words ends the head
             lowered = word.group("word").lower()
             if (lowered in skip and collected is None and count < 2) or (lowered.endswith("ly") and len(lowered) > 4):
