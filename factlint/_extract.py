@@ -139,6 +139,7 @@ class Extractor:
         self.event_nouns = g.lexicon("event_nouns")
         self.role_heads = g.lexicon("role_heads")
         self.eventless_heads = set(g.lexicon("eventless_heads"))
+        self.closing_heads = set(g.lexicon("closing_heads"))
         self.stative_events = {_normalised(cue) for cue in g.lexicon("stative_events")}
         self.modifier_events = g.lexicon("modifier_events")
         self.modifier_event_pattern = _word_set_pattern(list(self.modifier_events))
@@ -595,6 +596,10 @@ class Extractor:
             if stated_max is not None:
                 value_max = _numbers.bounds(stated_max, qualifier)[1]
         head_span, head = self._head(end, text)
+        if head is None and (m.group("words") or m.group("number")) and not m.group("currency"):
+            of_the = self.patterns["head_of_the_after"].match(text, end)
+            if of_the:  # the phrase stays after the number: "five mln of those units" is still a part
+                head = self._head(of_the.end(), text)[1]
         unit_before = self.patterns["word_before_number"].search(text, max(0, m.start - 12), m.start)
         if head is None and unit_before and unit_before["word"].lower() in self.unit_heads:
             head = self.unit_heads[unit_before["word"].lower()]  # "a ransom of dlrs 1 million"
@@ -723,8 +728,13 @@ class Extractor:
             if (lowered in skip and collected is None and count < 2) or (lowered.endswith("ly") and len(lowered) > 4):
                 position = word.end()  # "four more acceptances", "20 million fully diluted shares"
                 continue
+            if collected is None and word.group("word")[0].isupper() and lowered.endswith(("’s", "'s")):
+                position = word.end()  # "3,027,330 Rally's shares": the owner's name, then the head
+                continue
             if lowered in self.head_stopwords or lowered in self.number_words or lowered.endswith(("’s", "'s")):
                 break
+            if collected and text.startswith(" than", word.end()):
+                break  # "four directors other than Cohen"
             if lowered.endswith(("s’", "s'")):  # "the three countries' transport ministries"
                 collected = (word.start("word"), word.end("word") - 1)
                 break
@@ -743,6 +753,8 @@ class Extractor:
             collected = word.span("word")
             position = word.end()
             skip = set()
+            if lowered in self.closing_heads:
+                break  # "56 others underground"
         return collected, (text[collected[0]:collected[1]] if collected else None)
 
     def _attach_figures(self, raws: list[dict[str, Any]], article: Article, masked: str) -> list[dict[str, Any]]:

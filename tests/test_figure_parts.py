@@ -122,6 +122,12 @@ def test_events_told_around_a_figure(text, events):
 
 
 HEADS = [
+    ("Two of those killings took place nearby; two of the couple's children were inside.",
+     {"Two": "killings", "two": "children"}),
+    ("Four directors other than Cohen resigned; 56 others underground were trapped; it holds 3,027,330 Rally's shares.",
+     {"Four": "directors", "56": "others", "3,027,330": "shares"}),
+    ("The deficit was 160.7 billion francs after 56.9 billion; output rose to 20.61 mln tonnes, marginally up from 20.10.",
+     {"160.7 billion": "francs", "56.9 billion": "francs", "20.61 mln": "tonnes", "20.10": "tonnes"}),
     ("Spending is expected to total 173.5 billion stg, up from a revised 164.9 billion.",
      {"173.5 billion": "pounds", "164.9 billion": "pounds"}),
     ("Reserves were 73.71 billion crowns in May against 76.06 billion in April and 95.02 billion in May 1986.",
