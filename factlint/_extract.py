@@ -1006,7 +1006,10 @@ class Extractor:
         clause_start = aside.end() if aside else clause_start
         end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
         clause_end = min(end.start() if end else len(text), clause_start + 100, raw.get("_clause_until", len(text)))
-        cue = self._event_cue_in(text, clause_start, clause_end, verb_is_others=raw.get("_verb_is_parts"))
+        verb_is_others = raw.get("_verb_is_parts")
+        if verb_is_others and self.patterns["relative_clause_start"].match(text, clause_start):
+            verb_is_others = None  # "two of the four victims who were gunned down": the clause is the whole's
+        cue = self._event_cue_in(text, clause_start, clause_end, verb_is_others=verb_is_others)
         event = self.event_of_cue[_normalised(cue.group())] if cue else None
         if cue and self.patterns["relative_clause"].search(text, clause_start, cue.start()):
             raw["_event_in_relative_clause"] = True
