@@ -70,6 +70,8 @@ ROUNDS = {
     23: {"seed": 20261145, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
     24: {"seed": 20261146, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
     25: {"seed": 20261147, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    26: {"seed": 20261148, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    27: {"seed": 20261149, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
