@@ -141,6 +141,7 @@ class Extractor:
         self.eventless_heads = set(g.lexicon("eventless_heads"))
         self.closing_heads = set(g.lexicon("closing_heads"))
         self.stative_events = {_normalised(cue) for cue in g.lexicon("stative_events")}
+        self.shooting_cues = set(g.lexicon("shooting_events"))
         self.modifier_events = g.lexicon("modifier_events")
         self.modifier_event_pattern = _word_set_pattern(list(self.modifier_events))
         self.head_skip_words = set(g.lexicon("head_skip_words"))
@@ -887,7 +888,7 @@ class Extractor:
             if compared and raw["event"] is None and not raw["amount"]:
                 raw["event"] = compared["event"]
         for raw, after in reversed(list(zip(raws, raws[1:]))):
-            if raw["event"] is None and not raw["amount"] and \
+            if raw["event"] is None and not raw["amount"] and (raw["head"] or "").lower() not in self.eventless_heads and \
                     self.patterns["coordinated_gap"].fullmatch(text, raw["_head_end"], after["start"]):
                 raw["event"] = after["event"]  # "one million Armenians and 30,000 Kurds were killed"
         for raw, after in zip(raws, raws[1:]):
@@ -1037,7 +1038,9 @@ class Extractor:
                 return None
             passive = self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()) \
                 or self.patterns["passive_cue"].match(cue.group())  # "were shot at the end of an event"
-            if self.patterns["agent_object_after"].match(text, cue.end()) and not passive \
+            did_it = self.patterns["agent_object_after"].match(text, cue.end()) or (
+                _normalised(cue.group()) in self.shooting_cues and self.patterns["shot_at_after"].match(text, cue.end()))
+            if did_it and not passive \
                     and _normalised(cue.group()) not in self.stative_events:
                 return None  # what is counted did it; a later event in the clause is someone else's
             if self.patterns["event_object_after"].match(text, cue.end()) and not passive:
