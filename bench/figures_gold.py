@@ -72,6 +72,8 @@ ROUNDS = {
     25: {"seed": 20261147, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
     26: {"seed": 20261148, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
     27: {"seed": 20261149, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    28: {"seed": 20261150, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    29: {"seed": 20261151, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
