@@ -739,6 +739,9 @@ class Extractor:
             if lowered.endswith(("s’", "s'")):  # "the three countries' transport ministries"
                 collected = (word.start("word"), word.end("word") - 1)
                 break
+            if collected and lowered in self.modifier_events and self.patterns["head_word"].match(text, word.end()):
+                position = word.end()  # "two male shooting victims": a modifier telling the event, then the head
+                continue
             if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing"))):
                 break  # "2 shot and killed", "three people died"
             if collected is None and lowered.endswith("ed") and self.patterns["participle_verb_after"].match(text, word.end()):

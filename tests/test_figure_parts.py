@@ -106,6 +106,8 @@ EVENTS = [
     ("The man was holding his wife and two children hostage.", {"two": "hostage"}),
     ("Last year Camden had two shooting deaths.", {"two": "killed"}),
     ("Three other people weren't hurt.", {"Three": None}),
+    ("According to Walsh, one of the two male shooting victims is now recovering.", {"one": "shot", "two": "shot"}),
+    ("Detectives detained six people; three people were shot to death.", {"six": "arrested", "three": "killed"}),
     ("Officers found five people injured at the scene.", {"five": "wounded"}),
     ("Two men shot at a passing car.", {"Two": None}),
     ("The city had six homicides and 15 shooting victims.", {"six": None, "15": "shot"}),
