@@ -792,9 +792,11 @@ class Extractor:
                     # "61 cts from 64 cts", "202.55 mln francs vs 171.31 mln"; "off 7.7 pct from 9.11 mln" is no percentage
                     raw["head"] = before["head"]
             of_them = self.patterns["part_of_previous"].match(text, raw["_head_end"])
-            if of_them and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]):
+            if of_them and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]) \
+                    and not self.patterns["part_of_whole"].fullmatch(text, before["end"], raw["start"]):
                 # "More than 100 people have died, eight of them Americans"; not across sentences or
-                # other numbers ("a sentence of 10 years but suspending four of them")
+                # other numbers ("a sentence of 10 years but suspending four of them"), nor from the
+                # whole of "N of M" ("one of the two ports of which the force ...")
                 if raw["head"] is None:  # "eight of them Americans", not "five of whom fired shots"
                     span, head = self._head(of_them.end(), text)
                     first = self.patterns["head_word"].match(text, of_them.end())
