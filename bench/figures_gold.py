@@ -74,6 +74,8 @@ ROUNDS = {
     27: {"seed": 20261149, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
     28: {"seed": 20261150, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
     29: {"seed": 20261151, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    30: {"seed": 20261152, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    31: {"seed": 20261153, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
