@@ -734,7 +734,7 @@ class Extractor:
                 continue
             if lowered in self.head_stopwords or lowered in self.number_words or lowered.endswith(("’s", "'s")):
                 break
-            if collected and text.startswith(" than", word.end()):
+            if collected and self.patterns["than_after"].match(text, word.end()):
                 break  # "four directors other than Cohen"
             if lowered.endswith(("s’", "s'")):  # "the three countries' transport ministries"
                 collected = (word.start("word"), word.end("word") - 1)
@@ -1043,10 +1043,10 @@ class Extractor:
                 return None
             passive = self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()) \
                 or self.patterns["passive_cue"].match(cue.group())  # "were shot at the end of an event"
+            cue_key = _normalised(cue.group())
             did_it = self.patterns["agent_object_after"].match(text, cue.end()) or (
-                _normalised(cue.group()) in self.shooting_cues and self.patterns["shot_at_after"].match(text, cue.end()))
-            if did_it and not passive \
-                    and _normalised(cue.group()) not in self.stative_events:
+                cue_key in self.shooting_cues and self.patterns["shot_at_after"].match(text, cue.end()))
+            if did_it and not passive and cue_key not in self.stative_events:
                 return None  # what is counted did it; a later event in the clause is someone else's
             if self.patterns["event_object_after"].match(text, cue.end()) and not passive:
                 return None  # the number after the cue is what it happened to
