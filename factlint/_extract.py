@@ -136,6 +136,7 @@ class Extractor:
         self.number_words = set(g.lexicon("units")) | set(g.lexicon("tens")) | set(g.lexicon("scales"))
         # One-word event cues ("killed", "shot"): after a number they are its event, not its head.
         self.event_words = {cue.lower() for cue in g.lexicon("events") if " " not in cue} - set(g.lexicon("event_nouns"))
+        self.multiword_event_starts = {cue.lower().split()[0] for cue in g.lexicon("events") if " " in cue}
         self.event_nouns = g.lexicon("event_nouns")
         self.role_heads = g.lexicon("role_heads")
         self.eventless_heads = set(g.lexicon("eventless_heads"))
@@ -675,9 +676,10 @@ class Extractor:
             return True  # "Boeing 767, 757 and 747"
         if number_text.isdigit() and int(number_text) <= 31 and self.patterns["day_list_before"].search(before):
             return True  # "on June 18 and 19": a day of the month
-        for counter in self.patterns["gallery_counter"].finditer(text, max(0, m.start - 20), min(len(text), m.end + 30)):
-            if counter.start() <= m.start and m.end <= counter.end():
-                return True  # "Image 1 of / 13", "1 / 13 Back to Gallery"
+        if "/" in text[max(0, m.start - 12):m.end + 8]:  # a gallery counter has a slash near its numbers
+            for counter in self.patterns["gallery_counter"].finditer(text, max(0, m.start - 20), min(len(text), m.end + 30)):
+                if counter.start() <= m.start and m.end <= counter.end():
+                    return True  # "Image 1 of / 13", "1 / 13 Back to Gallery"
         if m.group("currency") != "#" and self.patterns["markup_token"].fullmatch(_token_around(text, m.start, m.end)):
             return True  # inside a URL, a file name or markup ("!1m5!3m3", "width=640", "x.jpg")
         after = text[m.end:m.end + 60]
@@ -722,10 +724,9 @@ class Extractor:
             word = self.patterns["head_word"].match(text, position)
             if not word:
                 break
-            several = self.event_follows.match(text, position) if collected else None
-            if several and " " in several.group().strip():
-                break  # "five young men lose their lives": an event of several words ends the head
             lowered = word.group("word").lower()
+            if collected and lowered in self.multiword_event_starts and self.event_follows.match(text, position):
+                break  # "five young men lose their lives": an event of several words ends the head
             if (lowered in skip and collected is None and count < 2) or (lowered.endswith("ly") and len(lowered) > 4):
                 position = word.end()  # "four more acceptances", "20 million fully diluted shares"
                 continue
