@@ -994,7 +994,7 @@ class Extractor:
         head = (raw["head"] or "").lower()
         if head in self.amount_heads or head in self.eventless_heads:
             return None  # money, shares, incidents and places are not counts of what happened to anyone
-        if raw["head"] and text.startswith("-", raw["end"]):
+        if raw["head"] and self.patterns["compound_head"].match(text, raw["end"]):
             return None  # "a three-vehicle crash", "the 12-point scale": the count describes something else
         if self.patterns["negated_figure_before"].search(text, max(0, raw["start"] - 30), raw["start"]):
             return None  # "none of the three people inside were hurt"
