@@ -620,8 +620,8 @@ class Extractor:
         if stated == 1 and m.group("words") and (self.patterns["one_of_them"].match(text, end)
                                                  or self.patterns["the_before"].search(text, max(0, start - 5), start)):
             return None  # "one of the first", "one of them", "the one used by": a pronoun, not a count
-        if m.group("words") and head and head.lower() in self.period_heads:
-            return None  # "Two hours later": a stretch of time, not a count
+        if head and head.lower() in self.period_heads:
+            return None  # "Two hours later", "about five minutes later": a stretch of time, not a count
         digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
         if digits and self.patterns["bare_year"].fullmatch(digits) and (head is None or head[0].isupper()):
             return None  # a year we did not date, or a model ("an 1861 Tower Enfield")
@@ -637,8 +637,6 @@ class Extractor:
         """Names with numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2", "Local 6 News", "at 4408 Suncrest"."""
         if head is not None and head.lower() in self.amount_heads:
             return False
-        if head and head.lower() in self.period_heads:
-            return True  # "about five minutes later": a stretch of time, not a count
         if digits in self.emergency_numbers and (not (head and (head.lower().endswith("s") or head.lower() in self.plural_heads))
                                                  or head.lower() in self.emergency_call_heads):
             return True  # "interfering with 911 emergency communication", "received 911 calls"
@@ -1026,7 +1024,7 @@ class Extractor:
             if aside:
                 resume = self.patterns["clause_end"].search(text, aside.end(), aside.end() + 100)
                 cue = self._event_cue_in(text, aside.end(), resume.start() if resume else min(len(text), aside.end() + 100),
-                                         verb_is_others=raw.get("_verb_is_parts"))
+                                         verb_is_others=verb_is_others)
                 event = self.event_of_cue[_normalised(cue.group())] if cue else None
         if event is None:  # "76 shooting victims": an event word among the words before the head
             modifier = self.modifier_event_pattern.search(text, raw["end"], raw["_head_end"])
