@@ -38,6 +38,7 @@ CORPORA = ("gun_violence", "reuters", "tbaq")
 # Round 1 alternated into dev and held-out halves. Each held-out set was scored once, with the rules
 # frozen, and then became development data; the next round, drawn from the sentences left, is the
 # held-out set (bench/figures/README.md has the scores of each round).
+CUE_WEIGHTED = {"draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12}
 ROUNDS = {
     1: {"seed": 20261123, "draw": {"gun_violence": (45, 35), "reuters": (20, 50), "tbaq": (30, 40)}},
     2: {"seed": 20261124, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (15, 20)}},
@@ -58,24 +59,11 @@ ROUNDS = {
     14: {"seed": 20261136, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     15: {"seed": 20261137, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     # From round 16, more sentences with a cue and fewer without: a round of the first design held only
-    # 10 to 20 figures with an event and 3 to 20 part links to measure those on.
-    16: {"seed": 20261138, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    17: {"seed": 20261139, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
+    # 10 to 20 figures with an event and 3 to 20 part links to measure those on. Rounds 16-31 but 18
+    # share that draw (CUE_WEIGHTED); 16-17 and, from 20, each two rounds were scored with the same rules.
+    **{n: {"seed": 20261122 + n, **CUE_WEIGHTED} for n in (16, 17, *range(19, 32))},
     # Round 18 weighs cue sentences further still, for events and parts.
     18: {"seed": 20261140, "draw": {"gun_violence": (45, 5), "reuters": (10, 10), "tbaq": (10, 5)}, "partitive": 15},
-    19: {"seed": 20261141, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    20: {"seed": 20261142, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    21: {"seed": 20261143, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    22: {"seed": 20261144, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    23: {"seed": 20261145, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    24: {"seed": 20261146, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    25: {"seed": 20261147, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    26: {"seed": 20261148, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    27: {"seed": 20261149, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    28: {"seed": 20261150, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    29: {"seed": 20261151, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    30: {"seed": 20261152, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
-    31: {"seed": 20261153, "draw": {"gun_violence": (35, 10), "reuters": (12, 18), "tbaq": (8, 12)}, "partitive": 12},
 }
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty"
