@@ -6,6 +6,7 @@ Pydantic model; the failure is kept (``Extraction.invalid``) and becomes a findi
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -125,7 +126,8 @@ class Extractor:
         self.own_frame_words = _word_set_pattern(ctx["own_frame_words"])
         self.past_event_verbs = _word_set_pattern(g.lexicon("past_event_verbs"))
         self.future_cues = _word_set_pattern(g.lexicon("future_cues"))
-        self.event_pattern = _word_set_pattern(list(g.lexicon("events")))
+        # not the end of a compound: "non-fatally" is no "fatally"
+        self.event_pattern = _word_set_pattern(list(g.lexicon("events")), after_hyphen=False)
         self.event_follows = re.compile(r"\s+" + self.event_pattern.pattern, self.event_pattern.flags)
         self.event_of_cue = _normalised_keys(g.lexicon("events"))
         self.prefix_event = _normalised_keys(g.lexicon("event_prefixes"))
@@ -883,10 +885,16 @@ class Extractor:
 
     def _attach_events(self, raws: list[dict[str, Any]], text: str) -> None:
         """Each figure's own event, then what it shares with the figures it is compared, coordinated or listed with."""
+        # a figure after "and" or with its own verb starts another clause ("Seven people were hospitalized
+        # and two were killed", "Of the eight victims, three were stabbed, two were strangled"); one in
+        # apposition does not ("Four people, two men and two women, were shot")
+        starts = [raw["start"] for raw in raws[1:]
+                  if self.patterns["new_subject_before"].search(text, max(0, raw["start"] - 30), raw["start"])
+                  or self.patterns["subject_verb_after"].match(text, raw["_head_end"])]
         for raw in raws:
             raw["head_group"] = self._head_group(raw["head"])
             raw["amount"] = raw["head"] in self.amount_heads
-            raw["event"] = raw.pop("_label_event", None) or self._event_of(raw, text)
+            raw["event"] = raw.pop("_label_event", None) or self._event_of(raw, text, starts)
         for raw in raws:  # "26 people killed this year, compared with 18 last year"
             compared = raw.pop("compared_with", None)
             if compared and raw["event"] is None and not raw["amount"]:
@@ -910,10 +918,12 @@ class Extractor:
                 parts_of.setdefault(raw["part_of"], []).append(raw)
         for whole_id, parts in parts_of.items():
             whole = by_id[whole_id]
-            told = {part["event"] for part in parts if part["event"] and part.get("part_listed")
-                    and not part.get("_event_in_relative_clause")}
-            if whole["event"] is None and len(told) == 1:
-                whole["event"] = told.pop()  # "Some 4,000 people, including 1,000 civilians, have died"
+            listed = [part for part in parts if part.get("part_listed") and not part.get("_event_in_relative_clause")]
+            told = {part["event"] for part in listed}
+            if whole["event"] is None and len(told) == 1 and None not in told:
+                # "Some 4,000 people, including 1,000 civilians, have died"; not "Of the eight victims, three
+                # were stabbed, ..., two were beaten to death": what the others suffered is not told
+                whole["event"] = told.pop()
             for part in parts:  # "killed 259 people, including 12 Americans, and injured ...": the Americans were killed
                 if part["event"] not in self.event_refinements.get(whole["event"], ()):
                     part["event"] = whole["event"] or part["event"]
@@ -988,7 +998,7 @@ class Extractor:
             return False
         return part["value_max"] is not None and part["value_max"] <= whole["value"]
 
-    def _event_of(self, raw: dict[str, Any], text: str) -> Optional[str]:
+    def _event_of(self, raw: dict[str, Any], text: str, subject_starts: list[int]) -> Optional[str]:
         head = (raw["head"] or "").lower()
         if head in self.amount_heads or head in self.eventless_heads:
             return None  # money, shares, incidents and places are not counts of what happened to anyone
@@ -997,7 +1007,8 @@ class Extractor:
         if self.patterns["negated_figure_before"].search(text, max(0, raw["start"] - 30), raw["start"]):
             return None  # "none of the three people inside were hurt"
         prefix = self.patterns["event_prefix"].search(text, max(0, raw["start"] - 40), raw["start"]) \
-            or self.patterns["event_prefix_coordinated"].search(text, max(0, raw["start"] - 60), raw["start"])
+            or (not self.patterns["own_event_after"].match(text, raw["_head_end"])
+                and self.patterns["event_prefix_coordinated"].search(text, max(0, raw["start"] - 60), raw["start"]))
         if prefix:
             raw["_event_before"] = True
             return self.prefix_event[_normalised(prefix.group("cue"))]
@@ -1010,7 +1021,9 @@ class Extractor:
         aside = self.patterns["aside_after"].match(text, clause_start)
         clause_start = aside.end() if aside else clause_start
         end = self.patterns["clause_end"].search(text, clause_start, clause_start + 100)
-        clause_end = min(end.start() if end else len(text), clause_start + 100, raw.get("_clause_until", len(text)))
+        next_figure = bisect.bisect_left(subject_starts, clause_start)
+        clause_end = min(end.start() if end else len(text), clause_start + 100, raw.get("_clause_until", len(text)),
+                         subject_starts[next_figure] if next_figure < len(subject_starts) else len(text))
         verb_is_others = raw.get("_verb_is_parts")
         if verb_is_others and self.patterns["relative_clause_start"].match(text, clause_start):
             verb_is_others = None  # "two of the four victims who were gunned down": the clause is the whole's
@@ -1174,9 +1187,9 @@ def _normalised_keys(mapping: dict[str, Any]) -> dict[str, Any]:
     return {_normalised(key): value for key, value in mapping.items()}
 
 
-def _word_set_pattern(words: list[str]) -> re.Pattern[str]:
+def _word_set_pattern(words: list[str], after_hyphen: bool = True) -> re.Pattern[str]:
     alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
-    return re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
+    return re.compile((r"\b" if after_hyphen else r"(?<![\w-])") + "(?:" + alternation + r")\b", re.IGNORECASE)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -126,6 +126,21 @@ EVENTS = [
     ("I've seen five young men lose their lives on this block.", {"five": "killed"}),
     ("Police seek two suspects in a home invasion in which a man was shot.", {"two": None}),
     ("Three of the five victims are now locked up in the county jail.", {"Three": "arrested", "five": None}),
+    ("Iraq said its forces killed or wounded 15,000 Iranian Revolutionary Guards.", {"15,000": "killed"}),
+    ("Two people were shot to death and at least 15 people have been injured since Saturday.",
+     {"Two": "killed", "at least 15": "wounded"}),
+    ("A wreck killed his mother and 10 other people on Friday.", {"10": "killed"}),
+    ("Police say one man is in critical condition and a second man was wounded.", {"one": None}),
+    ("It excludes self-inflicted shootings, including one man who may have wounded another.", {"one": None}),
+    ("Police spot man tampering with car doors; 1 arrested The occupants said they heard gunfire.",
+     {"1": "arrested"}),
+    ("Police were flagged down by two victims, both of whom were suffering from gunshot wounds.", {"two": "shot"}),
+    ("Seven people were hospitalized and two were killed.", {"Seven": None, "two": "killed"}),
+    ("Four people, two men and two women, were shot.", {"Four": "shot", "two": "shot"}),
+    ("Ten people were shot over the weekend, three of them fatally.", {"Ten": "shot", "three": "killed"}),
+    ("Two men were non-fatally wounded.", {"Two": "wounded"}),
+    ("Of the nine victims, three were stabbed, four were strangled and two were beaten to death.",
+     {"nine": None, "three": None, "four": None, "two": "killed"}),
 ]
 
 
