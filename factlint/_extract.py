@@ -661,6 +661,8 @@ class Extractor:
             if head is None:
                 return bool(self.patterns["singular_verb_after"].match(text, m.end))
             return not (head.lower().endswith("s") or head.lower() in self.plural_heads)
+        if head is None and self.patterns["the_name_before_number"].search(text, max(0, m.start - 30), m.start):
+            return True
         return head is None and bool(self.patterns["version_number"].fullmatch(digits)) \
             and bool(self.patterns["name_before_number"].search(text, max(0, m.start - 30), m.start))
 

@@ -9,6 +9,7 @@ from factlint import check_text
 CASES = [
     ("150 hostages, including 68 women and 26 children, were held.", {"68": "150", "26": "150"}),
     ("Police identified one of two suspects.", {"one": "two"}),
+    ("Gunmen beat his wife and one of his two young children.", {"one": "two"}),
     ("More than 100 people have died, eight of them Americans.", {"eight": "More than 100"}),
     ("It sells 5,950,000 shares, including 4,950,000 to be sold in the U.S. and one mln overseas.",
      {"4,950,000": "5,950,000", "one mln": "5,950,000"}),
@@ -139,6 +140,10 @@ EVENTS = [
     ("Four people, two men and two women, were shot.", {"Four": "shot", "two": "shot"}),
     ("Ten people were shot over the weekend, three of them fatally.", {"Ten": "shot", "three": "killed"}),
     ("Two men were non-fatally wounded.", {"Two": "wounded"}),
+    ("One arrest was made after a woman was forced into her home at gunpoint.", {"One": "arrested"}),
+    ("At least 40 soldiers and guerrillas including a U.S. military adviser died today.", {"At least 40": "killed"}),
+    ("Nine shooting victims were reported, including three fatalities and two teens who were wounded.",
+     {"Nine": "shot", "three": "killed", "two": "wounded"}),
     ("Of the nine victims, three were stabbed, four were strangled and two were beaten to death.",
      {"nine": None, "three": None, "four": None, "two": "killed"}),
 ]
