@@ -161,6 +161,7 @@ class Extractor:
         self.currency = g.lexicon("currency_symbols")
         self.unit_heads = _normalised_keys(g.lexicon("unit_heads"))
         self.amount_heads = set(self.unit_heads.values()) | set(self.currency.values())
+        self.equivalent_heads = g.lexicon("equivalent_heads")
         self.qualifier_prefix = g.prefixes["figure"]
         self.builders: dict[str, Callable[[RuleMatch, Article], Optional[dict[str, Any]]]] = {
             "date": self._date, "anniversary": self._anniversary, "elapsed": self._elapsed,
@@ -633,7 +634,7 @@ class Extractor:
             return None  # a long run of digits with nothing counted is a code ("text 274637")
         return {"start": start, "end": end, "stated": stated, "stated_max": stated_max, "value": value,
                 "value_max": value_max, "approximate": qualifier != "exact", "qualifier": qualifier, "head": head,
-                "_head_end": head_span[1] if head_span else end}
+                "_head_end": head_span[1] if head_span else end, "_scaled": bool(m.group("scale"))}
 
     def _is_a_name(self, digits: str, head: Optional[str], m: RuleMatch, text: str) -> bool:
         """Names with numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2", "Local 6 News", "at 4408 Suncrest"."""
@@ -781,7 +782,7 @@ class Extractor:
         self._attach_events(raws, text)
         for raw in raws:
             for private in ("_head_end", "_event_before", "_verb_is_parts", "_event_in_relative_clause", "_clause_from",
-                            "_clause_until"):
+                            "_clause_until", "_scaled"):
                 raw.pop(private, None)
         return raws
 
@@ -984,9 +985,14 @@ class Extractor:
         ("five dealers, including two brokerages") are linked only where the part is not larger, since
         "13 exchanges including 68,000 lines" lists something else, not a part.
         """
-        whole_head, part_head = (whole["head"] or "").lower(), (part["head"] or "").lower()
+        whole_head, part_head = ((self.equivalent_heads.get(head, head) for head in (
+            (whole["head"] or "").lower(), (part["head"] or "").lower())))
         if not whole_head and part_head and part_head not in self.amount_heads:
             return True  # "At least 74, including eight Americans": a whole without a head of its own
+        if not whole_head and part_head in self.amount_heads and part_head != "percent" and whole.get("_scaled"):
+            # "an unexpected 3.55 billion, including ... 500 mln guilders": the whole's unit is named
+            # with its parts; a larger part would be of something else, a percentage is a share
+            return (part["value_max"] or part["value"]) <= whole["value"]
         if not whole_head or not part_head:
             return False
         if part_head == whole_head or _singular(part_head) == _singular(whole_head):

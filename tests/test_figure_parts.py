@@ -13,6 +13,11 @@ CASES = [
     ("Offtake was 2.71 mln tonnes (including 241,000 tonnes imported) and 4,000 tonnes for export.",
      {"241,000": "2.71 mln"}),
     ("The board has 12 members, consisting of five bankers and seven lawyers.", {"five": "12", "seven": "12"}),
+    ("Brazil imports 215,000 barrels per day of oil, of which 170,000 bpd are paid for with exports.",
+     {"170,000": "215,000"}),
+    ("Revenue was boosted by an unexpected 3.55 billion, including 1.9 billion in tax revenue and 500 mln "
+     "guilders in income from gas sales.", {"1.9 billion": "3.55 billion", "500 mln": "3.55 billion"}),
+    ("Sales were 28.7 million, of which 72% came from abroad.", {}),
     ("More than 100 people have died, eight of them Americans.", {"eight": "More than 100"}),
     ("It sells 5,950,000 shares, including 4,950,000 to be sold in the U.S. and one mln overseas.",
      {"4,950,000": "5,950,000", "one mln": "5,950,000"}),
