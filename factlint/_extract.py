@@ -162,6 +162,7 @@ class Extractor:
         self.unit_heads = _normalised_keys(g.lexicon("unit_heads"))
         self.amount_heads = set(self.unit_heads.values()) | set(self.currency.values())
         self.equivalent_heads = g.lexicon("equivalent_heads")
+        self.ratio_heads = set(g.lexicon("ratio_heads"))
         self.qualifier_prefix = g.prefixes["figure"]
         self.builders: dict[str, Callable[[RuleMatch, Article], Optional[dict[str, Any]]]] = {
             "date": self._date, "anniversary": self._anniversary, "elapsed": self._elapsed,
@@ -195,7 +196,11 @@ class Extractor:
                 raw["text"] = text[raw["start"]:raw["end"]]
                 raws.append(raw)
             if kind == "figure":
-                raws = self._attach_figures(raws, article, _masked(text, temporal_spans))
+                # codes with digits are no numbers between a whole and its parts ("103 orders for the
+                # regional SF340, 80 of which")
+                codes = [code.span() for code in self.patterns["code_token"].finditer(text)
+                         if not any(raw["start"] < code.end() and code.start() < raw["end"] for raw in raws)]
+                raws = self._attach_figures(raws, article, _masked(text, temporal_spans + codes))
             if kind == "date":
                 raws = self._resolve_anaphora(raws)
             for raw in raws:
@@ -591,7 +596,7 @@ class Extractor:
                 if not number < high <= self.max_range_ratio * number:
                     return None  # "9-5" is a score, "1.84 to 12,107.39" a change, not a range
                 if self.patterns["figure_change_before"].search(text, max(0, m.start - 30), m.start) \
-                        and not self.patterns["range_of_change_before"].search(text, max(0, m.start - 5), m.start):
+                        and not self.patterns["range_of_change_before"].search(text, max(0, m.start - 10), m.start):
                     return None  # "rose 5 to 10": from one value to another
                 stated_max = high
             if self._is_not_a_count(m, number_text, text):
@@ -679,7 +684,8 @@ class Extractor:
             return True  # "Boeing 767, 757 and 747"
         if number_text.isdigit() and int(number_text) <= 31 and self.patterns["day_list_before"].search(before):
             return True  # "on June 18 and 19": a day of the month
-        if "/" in text[max(0, m.start - 12):m.end + 8]:  # a gallery counter has a slash near its numbers
+        near = text[max(0, m.start - 12):m.end + 8]
+        if "/" in near or "Image" in near:  # a gallery counter has a slash or "Image" near its numbers
             for counter in self.patterns["gallery_counter"].finditer(text, max(0, m.start - 20), min(len(text), m.end + 30)):
                 if counter.start() <= m.start and m.end <= counter.end():
                     return True  # "Image 1 of / 13", "1 / 13 Back to Gallery"
@@ -850,7 +856,8 @@ class Extractor:
                 if not gap.fullmatch(masked, position, part["start"]) or (
                         dashed and (part["head"] is None or part["value"] > whole["value"])):
                     break
-                if count == 1 and self.patterns["list_closing_and"].fullmatch(masked, position, part["start"]):
+                if count == 1 and self.patterns["list_closing_and"].fullmatch(masked, position, part["start"]) \
+                        and not self.patterns["part_continues_after"].match(masked, part["end"]):
                     break  # "six flights, including four non-stop flights, and three via Anchorage": a sibling
                 if count and whole["value_max"] is not None and part["value"] > whole["value_max"]:
                     break  # "1 billion dlrs, of which up to 200 mln ..., and a limitation of 10 billion dlrs"
@@ -888,12 +895,16 @@ class Extractor:
 
     def _attach_events(self, raws: list[dict[str, Any]], text: str) -> None:
         """Each figure's own event, then what it shares with the figures it is compared, coordinated or listed with."""
-        # a figure after "and" or with its own verb starts another clause ("Seven people were hospitalized
-        # and two were killed", "Of the eight victims, three were stabbed, two were strangled"); one in
-        # apposition does not ("Four people, two men and two women, were shot")
-        starts = [raw["start"] for raw in raws[1:]
-                  if self.patterns["new_subject_before"].search(text, max(0, raw["start"] - 30), raw["start"])
-                  or self.patterns["subject_verb_after"].match(text, raw["_head_end"])]
+        # the next figure ends a figure's clause ("Two men are accused of holding two victims against
+        # their will", "Seven people were hospitalized and two were killed"), unless it stands in
+        # apposition ("Four people, two men and two women, were shot") without a verb of its own
+        # ("Of the eight victims, three were stabbed, two were strangled")
+        starts, in_apposition = [], False
+        for before, raw in zip(raws, raws[1:]):
+            in_apposition = bool(self.patterns["apposition_before"].search(text, max(0, raw["start"] - 30), raw["start"])) or (
+                in_apposition and bool(self.patterns["coordinated_gap"].fullmatch(text, before["_head_end"], raw["start"])))
+            if not in_apposition or self.patterns["subject_verb_after"].match(text, raw["_head_end"]):
+                starts.append(raw["start"])
         for raw in raws:
             raw["head_group"] = self._head_group(raw["head"])
             raw["amount"] = raw["head"] in self.amount_heads
@@ -987,6 +998,8 @@ class Extractor:
         """
         whole_head, part_head = ((self.equivalent_heads.get(head, head) for head in (
             (whole["head"] or "").lower(), (part["head"] or "").lower())))
+        if whole_head in self.ratio_heads or part_head in self.ratio_heads:
+            return False  # "12,000 homes ... falls of which had been six times higher": a ratio
         if not whole_head and part_head and part_head not in self.amount_heads:
             return True  # "At least 74, including eight Americans": a whole without a head of its own
         if not whole_head and part_head in self.amount_heads and part_head != "percent" and whole.get("_scaled"):
