@@ -163,6 +163,8 @@ class Extractor:
         self.amount_heads = set(self.unit_heads.values()) | set(self.currency.values())
         self.equivalent_heads = g.lexicon("equivalent_heads")
         self.ratio_heads = set(g.lexicon("ratio_heads"))
+        self.level_heads = set(g.lexicon("level_heads"))
+        self.irregular_participles = set(g.lexicon("irregular_participles"))
         self.qualifier_prefix = g.prefixes["figure"]
         self.builders: dict[str, Callable[[RuleMatch, Article], Optional[dict[str, Any]]]] = {
             "date": self._date, "anniversary": self._anniversary, "elapsed": self._elapsed,
@@ -573,8 +575,9 @@ class Extractor:
         if after and not m.group("number_max"):
             qualifier, end = self.qualifiers_after[_normalised(after.group("qualifier"))], after.end()
         stated_max: Optional[float] = None
+        share = m.rule.options.get("share", False)
         if m.group("vague"):
-            low, high = self.grammar.lexicon("vague_quantities")[_normalised(m.group("vague"))]
+            low, high = self.grammar.lexicon("share_words" if share else "vague_quantities")[_normalised(m.group("vague"))]
             stated, stated_max = float(low), (float(high) if high != low else None)
             # "more than hundreds of" keeps the vague range's bounds
             value, value_max = (stated, stated_max) if stated_max else _numbers.bounds(stated, qualifier)
@@ -605,7 +608,8 @@ class Extractor:
             value, value_max = _numbers.bounds(number, qualifier)
             if stated_max is not None:
                 value_max = _numbers.bounds(stated_max, qualifier)[1]
-        head_span, head = self._head(end, text)
+        quote_rest = self.patterns["quote_rest"].match(text, end)  # "1.8270/80 marks": the head follows the quote
+        head_span, head = (None, None) if share else self._head(quote_rest.end() if quote_rest else end, text)
         if head is None and (m.group("words") or m.group("number")) and not m.group("currency"):
             of_the = self.patterns["head_of_the_after"].match(text, end)
             if of_the:  # the phrase stays after the number: "five mln of those units" is still a part
@@ -639,7 +643,7 @@ class Extractor:
             return None  # a long run of digits with nothing counted is a code ("text 274637")
         return {"start": start, "end": end, "stated": stated, "stated_max": stated_max, "value": value,
                 "value_max": value_max, "approximate": qualifier != "exact", "qualifier": qualifier, "head": head,
-                "_head_end": head_span[1] if head_span else end, "_scaled": bool(m.group("scale"))}
+                "_head_end": head_span[1] if head_span else end, "_scaled": bool(m.group("scale")), "_share": share}
 
     def _is_a_name(self, digits: str, head: Optional[str], m: RuleMatch, text: str) -> bool:
         """Names with numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2", "Local 6 News", "at 4408 Suncrest"."""
@@ -663,7 +667,7 @@ class Extractor:
                 before) and self.patterns["house_number_after"].match(text, m.end):
             return True
         if digits.isdigit() and len(digits) >= 3 and self.patterns["name_before_model"].search(
-                text, max(0, m.start - 30), m.start):
+                text, max(0, m.start - 30), m.start) and (head or "").lower() not in self.level_heads:
             if head is None:
                 return bool(self.patterns["singular_verb_after"].match(text, m.end))
             return not (head.lower().endswith("s") or head.lower() in self.plural_heads)
@@ -742,6 +746,17 @@ class Extractor:
             if collected is None and word.group("word")[0].isupper() and lowered.endswith(("’s", "'s")):
                 position = word.end()  # "3,027,330 Rally's shares": the owner's name, then the head
                 continue
+            participle = lowered in self.irregular_participles or lowered.endswith("ed")
+            if participle and collected is None and self.patterns["head_word"].match(text, word.end()) \
+                    and not self.event_follows.match(text, position):
+                # right after the number, a participle describes the head: "two stolen handguns", "three
+                # purported masked robbers"
+                next_word = self.patterns["head_word"].match(text, word.end()).group("word").lower()
+                if next_word not in self.head_stopwords and next_word not in self.event_words:
+                    position = word.end()
+                    continue
+            if lowered in self.irregular_participles and collected:
+                break  # "two letters written by Farris"
             if lowered in self.head_stopwords or lowered in self.number_words or lowered.endswith(("’s", "'s")):
                 break
             if collected and self.patterns["than_after"].match(text, word.end()):
@@ -788,7 +803,7 @@ class Extractor:
         self._attach_events(raws, text)
         for raw in raws:
             for private in ("_head_end", "_event_before", "_verb_is_parts", "_event_in_relative_clause", "_clause_from",
-                            "_clause_until", "_scaled"):
+                            "_clause_until", "_scaled", "_share"):
                 raw.pop(private, None)
         return raws
 
@@ -835,9 +850,12 @@ class Extractor:
             rate = self.patterns["rate_after"].match(masked, after_whole) if whole["head"] in self.amount_heads else None
             if rate:
                 # "$22.5 million, or 97 cents a share, including a gain of $18 million": the parts
-                # belong to the figure the rate restates, if there is one
+                # belong to the figure the rate restates or prices ("220,000 ounces of gold at average
+                # price of 439 dlrs an ounce, including 135,000 ounces"), if there is one
                 before = raws[index - 1] if index else None
-                if before is None or not self.patterns["restated_as_rate"].fullmatch(masked, before["_head_end"], whole["start"]):
+                if before is None or not (
+                        self.patterns["restated_as_rate"].fullmatch(masked, before["_head_end"], whole["start"])
+                        or self.patterns["priced_at"].fullmatch(masked, before["_head_end"], whole["start"])):
                     continue
                 whole, after_whole = before, rate.end()
             cue = self.patterns["partitive"].match(masked, after_whole)
@@ -863,6 +881,8 @@ class Extractor:
                     break  # "1 billion dlrs, of which up to 200 mln ..., and a limitation of 10 billion dlrs"
                 if count and masked[position:part["start"]] != text[position:part["start"]]:
                     break  # "including 250,000 to the U.S., after a record total last year of 300,200"
+                if count and self.patterns["comparison_in_list_gap"].search(masked, position, part["start"]):
+                    break  # "including 109 billion for research and development, as against a total of 1,600 billion"
                 if not self._link_stated_part(part, whole):
                     break
                 part["part_listed"] = True  # what happens to listed parts happens to their whole
@@ -972,6 +992,8 @@ class Extractor:
 
     def _link_part(self, part: dict[str, Any], whole: dict[str, Any]) -> bool:
         """Make ``part`` a part of ``whole`` if it can be one; a part with no head counts what its whole counts."""
+        if part["_share"]:
+            return False  # "10%, of which half": a share of its whole, not a part
         if part["head"] is None or (whole["head"] in self.amount_heads and part["head"] not in self.amount_heads
                                     and not part["head"].lower().endswith("s")):
             # no head of its own, or a verb read as one ("1.95 billion dlrs, of which 1.40 billion correspond")
@@ -984,7 +1006,7 @@ class Extractor:
     def _link_stated_part(self, part: dict[str, Any], whole: dict[str, Any]) -> bool:
         """As ``_link_part``, for a phrase that itself says "part of" ("one of two", "15 of which",
         "Of the 41, 15"): with no head on either side, the phrase is evidence enough."""
-        if part["head"] is None and whole["head"] is None:
+        if part["head"] is None and whole["head"] is None and not part["_share"]:
             part["part_of"] = whole["figure_id"]
             return True
         return self._link_part(part, whole)
@@ -1050,6 +1072,8 @@ class Extractor:
             verb_is_others = None  # "two of the four victims who were gunned down": the clause is the whole's
         cue = self._event_cue_in(text, clause_start, clause_end, verb_is_others=verb_is_others)
         event = self.event_of_cue[_normalised(cue.group())] if cue else None
+        if event == "shot" and self.patterns["died_after_shot"].search(text, cue.end(), clause_end):
+            event = "killed"  # "One man, 20, was shot in the chest and died at the scene"
         if cue and self.patterns["relative_clause"].search(text, clause_start, cue.start()):
             raw["_event_in_relative_clause"] = True
         if event is None and end and end.group().lower().startswith(("including", "among", "of whom", "of which")):
@@ -1217,7 +1241,8 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with these spans replaced by as many letters "x": offsets stay, digits go."""
     pieces, position = [], 0
     for first, last in sorted(spans):
-        if first >= position:
+        if last > position:  # spans may overlap ("1986" within "1986/87")
+            first = max(first, position)
             pieces += [text[position:first], "x" * (last - first)]
             position = last
     return "".join(pieces) + text[position:]
