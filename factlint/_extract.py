@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
@@ -865,6 +866,7 @@ class Extractor:
             if dashed and not (whole["head"] and whole["head"][0].islower() and whole["head"] not in self.amount_heads):
                 continue  # a dash lists parts of a count of people or things, not of amounts or table cells
             position, gap, count = cue.end(), self.patterns["part_first_gap"], -1
+            listed: list[dict[str, Any]] = []
             for part in raws[index + 1:]:
                 if count >= 0 and part["head"] in self.amount_heads and whole["head"] not in self.amount_heads \
                         and self.patterns["part_amount_gap"].fullmatch(masked, position, part["start"]):
@@ -886,7 +888,9 @@ class Extractor:
                 if not self._link_stated_part(part, whole):
                     break
                 part["part_listed"] = True  # what happens to listed parts happens to their whole
+                listed.append(part)
                 position, gap = part["_head_end"], self.patterns["part_list_gap"]
+            _regroup_breakdown(listed)
 
     def _link_fronted_parts(self, raws: list[dict[str, Any]], text: str) -> None:
         """A whole named first, its parts after: "Of the eight victims, three were stabbed, two were strangled"."""
@@ -1055,6 +1059,8 @@ class Extractor:
         if prefix:
             raw["_event_before"] = True
             return self.prefix_event[_normalised(prefix.group("cue"))]
+        if self.patterns["toll_before"].search(text, max(0, raw["start"] - 80), raw["start"]):
+            return "killed"
         count_of = self.patterns["event_count_before"].search(text, max(0, raw["start"] - 60), raw["start"])
         if count_of:
             return self.event_of_cue[_normalised(count_of.group("cue"))]  # "the number injured topped 2,200"
@@ -1235,6 +1241,19 @@ def _normalised_keys(mapping: dict[str, Any]) -> dict[str, Any]:
 def _word_set_pattern(words: list[str], after_hyphen: bool = True) -> re.Pattern[str]:
     alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
     return re.compile((r"\b" if after_hyphen else r"(?<![\w-])") + "(?:" + alternation + r")\b", re.IGNORECASE)
+
+
+def _regroup_breakdown(listed: list[dict[str, Any]]) -> None:
+    """Parts listed after one of them that add up to it exactly are its breakdown, not its siblings:
+    "12 mln tonnes, of which 5.3 mln tonnes are supplied by Saudi Arabia, 3.3 mln under term contracts
+    and two mln through spot purchases"."""
+    for first, part in enumerate(listed[:-2]):
+        rest = listed[first + 1:]
+        if all(other["head"] == part["head"] for other in rest) \
+                and math.isclose(sum(other["value"] for other in rest), part["value"], rel_tol=1e-9):
+            for other in rest:
+                other["part_of"] = part["figure_id"]
+            return
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -29,6 +29,12 @@ CASES = [
     ("Contracts were 220,000 ounces of gold at average price of 439 dlrs an ounce, including 135,000 ounces "
      "maturing in 1987.", {"135,000": "220,000"}),
     ("HP may buy an extra 10%, of which half may be sold to Octel.", {}),
+    ("Japan imports some 12 mln tonnes of LPG a year, of which 5.3 mln tonnes are supplied by Saudi Arabia, "
+     "3.3 mln under term contracts and two mln through spot purchases.",
+     {"5.3 mln": "some 12 mln", "3.3 mln": "5.3 mln", "two mln": "5.3 mln"}),
+    ("It leaves around 6.8 mln tonnes for export of which, Czarnikow estimates, about 3.7 mln tonnes will go "
+     "to the USSR.", {"about 3.7 mln": "around 6.8 mln"}),
+    ("Imports totaled only 1.3 mln tonnes of U.S. corn out of a total of 3.6 mln tonnes.", {"1.3 mln": "3.6 mln"}),
     ("More than 100 people have died, eight of them Americans.", {"eight": "More than 100"}),
     ("It sells 5,950,000 shares, including 4,950,000 to be sold in the U.S. and one mln overseas.",
      {"4,950,000": "5,950,000", "one mln": "5,950,000"}),
@@ -165,6 +171,14 @@ EVENTS = [
     ("One man, 20, was shot in the chest and died at the scene, police said.", {"One": "killed"}),
     ("No one was hurt in a shootout, but two men are in jail because of it.", {"two": "arrested"}),
     ("As many as five townhouse apartments were hit by gunfire.", {"As many as five": None}),
+    ("Hours earlier, two CHP officers shot and killed Antonio Mestas, 19, of Oakland.", {"two": None}),
+    ("Police: Two Arrested For Shooting Guns In Bella Vista", {"Two": "arrested"}),
+    ("Deputies sought three attackers after gunfire in a neighborhood left a man wounded.", {"three": None}),
+    ("Four people were taken to hospital after being shot.", {"Four": "shot"}),
+    ("Four people in the car and four people in the house were arrested.", {"Four": "arrested", "four": "arrested"}),
+    ("Kidnappers of four professors said Steen was ill.", {"four": "hostage"}),
+    ("The toll in Teri Mangal rose to 81, and 23 died in Angur Adar.", {"81": "killed", "23": "killed"}),
+    ("Two males, both 19, died after they were shot.", {"Two": "killed"}),
     ("One arrest was made after a woman was forced into her home at gunpoint.", {"One": "arrested"}),
     ("At least 40 soldiers and guerrillas including a U.S. military adviser died today.", {"At least 40": "killed"}),
     ("Nine shooting victims were reported, including three fatalities and two teens who were wounded.",
