@@ -1084,7 +1084,7 @@ class Extractor:
             raw["_event_in_relative_clause"] = True
         if event is None and end and end.group().lower().startswith(("including", "among", "of whom", "of which")):
             # "10 other people -- including Munero -- died": the clause goes on after the aside
-            aside = self.patterns["aside_close"].search(text, clause_end, clause_end + 60)
+            aside = self.patterns["aside_close"].search(text, clause_end, clause_end + 100)
             if aside:
                 resume = self.patterns["clause_end"].search(text, aside.end(), aside.end() + 100)
                 cue = self._event_cue_in(text, aside.end(), resume.start() if resume else min(len(text), aside.end() + 100),

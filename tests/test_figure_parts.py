@@ -179,6 +179,9 @@ EVENTS = [
     ("Kidnappers of four professors said Steen was ill.", {"four": "hostage"}),
     ("The toll in Teri Mangal rose to 81, and 23 died in Angur Adar.", {"81": "killed", "23": "killed"}),
     ("Two males, both 19, died after they were shot.", {"Two": "killed"}),
+    ("Six of the first seven victims were also shot to death.", {"Six": "killed", "seven": None}),
+    ("Police said 114 people, including messengers, a security guard and a New York Telephone company "
+     "executive, have been arrested.", {"114": "arrested"}),
     ("One arrest was made after a woman was forced into her home at gunpoint.", {"One": "arrested"}),
     ("At least 40 soldiers and guerrillas including a U.S. military adviser died today.", {"At least 40": "killed"}),
     ("Nine shooting victims were reported, including three fatalities and two teens who were wounded.",
