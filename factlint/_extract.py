@@ -12,7 +12,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from pydantic import ValidationError
 
@@ -201,8 +201,8 @@ class Extractor:
             if kind == "figure":
                 # codes with digits are no numbers between a whole and its parts ("103 orders for the
                 # regional SF340, 80 of which")
-                codes = [code.span() for code in self.patterns["code_token"].finditer(text)
-                         if not any(raw["start"] < code.end() and code.start() < raw["end"] for raw in raws)]
+                codes = _spans_clear_of(self.patterns["code_token"].finditer(text, raws[0]["start"], raws[-1]["end"]),
+                                        raws) if len(raws) > 1 else []
                 raws = self._attach_figures(raws, article, _masked(text, temporal_spans + codes))
             if kind == "date":
                 raws = self._resolve_anaphora(raws)
@@ -1241,6 +1241,17 @@ def _normalised_keys(mapping: dict[str, Any]) -> dict[str, Any]:
 def _word_set_pattern(words: list[str], after_hyphen: bool = True) -> re.Pattern[str]:
     alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
     return re.compile((r"\b" if after_hyphen else r"(?<![\w-])") + "(?:" + alternation + r")\b", re.IGNORECASE)
+
+
+def _spans_clear_of(matches: Iterable[re.Match[str]], raws: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The spans of these matches that overlap no figure (``raws`` are in text order)."""
+    starts = [raw["start"] for raw in raws]
+    spans = []
+    for match in matches:
+        before = bisect.bisect_left(starts, match.end()) - 1  # the last figure starting before the match ends
+        if before < 0 or raws[before]["end"] <= match.start():
+            spans.append(match.span())
+    return spans
 
 
 def _regroup_breakdown(listed: list[dict[str, Any]]) -> None:
