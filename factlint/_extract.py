@@ -748,14 +748,14 @@ class Extractor:
                 position = word.end()  # "3,027,330 Rally's shares": the owner's name, then the head
                 continue
             participle = lowered in self.irregular_participles or lowered.endswith("ed")
-            if participle and collected is None and self.patterns["head_word"].match(text, word.end()) \
-                    and not self.event_follows.match(text, position):
+            next_word = participle and collected is None and self.patterns["head_word"].match(text, word.end())
+            following = next_word.group("word").lower() if next_word else ""
+            if next_word and not self.event_follows.match(text, position) \
+                    and following not in self.head_stopwords and following not in self.event_words:
                 # right after the number, a participle describes the head: "two stolen handguns", "three
                 # purported masked robbers"
-                next_word = self.patterns["head_word"].match(text, word.end()).group("word").lower()
-                if next_word not in self.head_stopwords and next_word not in self.event_words:
-                    position = word.end()
-                    continue
+                position = word.end()
+                continue
             if lowered in self.irregular_participles and collected:
                 break  # "two letters written by Farris"
             if lowered in self.head_stopwords or lowered in self.number_words or lowered.endswith(("’s", "'s")):
@@ -1059,8 +1059,9 @@ class Extractor:
         if prefix:
             raw["_event_before"] = True
             return self.prefix_event[_normalised(prefix.group("cue"))]
-        if self.patterns["toll_before"].search(text, max(0, raw["start"] - 80), raw["start"]):
-            return "killed"
+        toll = self.patterns["toll_before"].search(text, max(0, raw["start"] - 80), raw["start"])
+        if toll:
+            return self.prefix_event[_normalised(toll.group("cue"))]
         count_of = self.patterns["event_count_before"].search(text, max(0, raw["start"] - 60), raw["start"])
         if count_of:
             return self.event_of_cue[_normalised(count_of.group("cue"))]  # "the number injured topped 2,200"
@@ -1078,8 +1079,9 @@ class Extractor:
             verb_is_others = None  # "two of the four victims who were gunned down": the clause is the whole's
         cue = self._event_cue_in(text, clause_start, clause_end, verb_is_others=verb_is_others)
         event = self.event_of_cue[_normalised(cue.group())] if cue else None
-        if event == "shot" and self.patterns["died_after_shot"].search(text, cue.end(), clause_end):
-            event = "killed"  # "One man, 20, was shot in the chest and died at the scene"
+        refined = cue and self.patterns["refined_after"].search(text, cue.end(), clause_end)
+        if refined and self.event_of_cue[_normalised(refined.group("cue"))] in self.event_refinements.get(event, ()):
+            event = self.event_of_cue[_normalised(refined.group("cue"))]  # "was shot in the chest and died"
         if cue and self.patterns["relative_clause"].search(text, clause_start, cue.start()):
             raw["_event_in_relative_clause"] = True
         if event is None and end and end.group().lower().startswith(("including", "among", "of whom", "of which")):
