@@ -177,6 +177,7 @@ EVENTS = [
     ("Four people were taken to hospital after being shot.", {"Four": "shot"}),
     ("Four people in the car and four people in the house were arrested.", {"Four": "arrested", "four": "arrested"}),
     ("Kidnappers of four professors said Steen was ill.", {"four": "hostage"}),
+    ("He was convicted of attempted murder of two people in 2014.", {"two": None}),
     ("The toll in Teri Mangal rose to 81, and 23 died in Angur Adar.", {"81": "killed", "23": "killed"}),
     ("Two males, both 19, died after they were shot.", {"Two": "killed"}),
     ("Six of the first seven victims were also shot to death.", {"Six": "killed", "seven": None}),
