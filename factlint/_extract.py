@@ -714,8 +714,9 @@ class Extractor:
             return True  # "At 34, Mack was the oldest"
         if self.patterns["age_turned_before"].search(before) and self.patterns["age_turned_after"].match(text, m.end):
             return True
-        if self.patterns["age_apposition_before"].search(before) and self.patterns["age_apposition_after"].match(after):
-            return True
+        if number_text.isdigit() and int(number_text) <= 120 and self.patterns["age_apposition_before"].search(before) \
+                and self.patterns["age_apposition_after"].match(after):
+            return True  # an age in apposition; "South Africa 350,000," is a count
         return any(marker.match(after) for marker in self.age_markers)
 
     def _head(self, position: int, text: str) -> tuple[Optional[tuple[int, int]], Optional[str]]:
