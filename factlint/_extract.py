@@ -932,7 +932,8 @@ class Extractor:
                 starts.append(raw["start"])
         for raw in raws:
             raw["head_group"] = self._head_group(raw["head"])
-            raw["amount"] = raw["head"] in self.amount_heads
+            # a ratio or repetition ("shot four times") is an amount: it is no count to restate or add up
+            raw["amount"] = raw["head"] in self.amount_heads or (raw["head"] or "").lower() in self.ratio_heads
             raw["event"] = raw.pop("_label_event", None) or self._event_of(raw, text, starts)
         for raw in raws:  # "26 people killed this year, compared with 18 last year"
             compared = raw.pop("compared_with", None)

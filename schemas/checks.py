@@ -347,8 +347,8 @@ def _subset(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
 @check("figures.restated_differently")
 def _restated(claims: ArticleClaims) -> Iterator[dict[str, Any]]:
     has_parts = {f.part_of for f in claims.figures if f.part_of}
-    exact = [f for f in claims.figures
-             if not f.approximate and f.event and f.head and not f.part_of and f.figure_id not in has_parts]
+    exact = [f for f in claims.figures if not f.approximate and not f.amount and f.event and f.head
+             and not f.part_of and f.figure_id not in has_parts]
     reported: set[tuple[str, str]] = set()
     for i, first in enumerate(exact):
         for second in exact[i + 1:]:

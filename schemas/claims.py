@@ -170,7 +170,8 @@ class FigureClaim(Claim):
     approximate: bool = Field(False, description="The text gives a bound or an approximation, not an exact number.")
     qualifier: Qualifier = Field("exact", description="How the number is bounded ('more than', 'nearly', ...).")
     head: Optional[str] = Field(None, description="The noun the figure counts ('civilians', 'dollars').")
-    amount: bool = Field(False, description="Money, a percentage or another unit amount, not a count of people or things.")
+    amount: bool = Field(False, description="Money, a percentage, a ratio ('four times') or another unit amount, "
+                                            "not a count of people or things.")
     head_group: Optional[Literal["superset", "subset"]] = Field(
         None, description="Whether the head names everyone counted (people) or a subset of them (children).")
     event: Optional[str] = Field(None, description="What happened to what is counted (killed, wounded, ...).")
