@@ -48,7 +48,7 @@ RELATIVE_GROUPS = ("holiday", "period", "weekday", "weekend", "deictic", "this_p
 # The furthest "N units ago" read as a calendar date (years before 1000 are not dated here).
 MAX_AGO = {"year": 900, "month": 900 * 12, "week": 900 * 52, "day": 900 * 365}
 # The temporal reading alone (what `factlint eval tempeval` scores).
-TEMPORAL_KINDS = ("date", "duration", "timex")
+TEMPORAL_KINDS = ("date", "duration", "timex", "century")
 # Kinds whose spans a figure may not overlap: "44-day", "32nd", "1992" are not counts.
 FIGURE_BLOCKERS = ("date", "anniversary", "elapsed", "century", "duration", "timex")
 
@@ -95,6 +95,7 @@ class Extraction:
                 found.append(Timex(c.start, c.end, c.type, c.value))
         found += [Timex(c.start, c.end, c.type, c.value) for c in self.claims.get("timex", [])]
         found += [Timex(c.start, c.end, "DURATION", c.value) for c in self.claims.get("duration", [])]
+        found += [Timex(c.start, c.end, "DATE", c.value) for c in self.claims.get("century", [])]  # "the 20th century": 19
         chosen: list[Timex] = []
         for timex in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):  # longest first, dates first
             if not any(timex.start < c.end and c.start < timex.end for c in chosen):
