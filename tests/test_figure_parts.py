@@ -202,6 +202,7 @@ HEADS = [
     ("Police found two stolen handguns; three purported masked robbers fled.", {"two": "handguns", "three": "robbers"}),
     ("Texaco introduces two letters written by Farris.", {"two": "letters"}),
     ("The dollar ended at 1.8270/80 marks.", {"1.8270": "marks"}),
+    ("Officers found two 9 mm handguns.", {"two": "handguns"}),
     ("Two of those killings took place nearby; two of the couple's children were inside.",
      {"Two": "killings", "two": "children"}),
     ("Four directors other than Cohen resigned; 56 others underground were trapped; it holds 3,027,330 Rally's shares.",
