@@ -502,7 +502,12 @@ class Extractor:
             return None
         if unit["timex"] == "DE":
             return {"start": start, "type": "DURATION", "value": f"P{n * 10:g}Y"}
-        return {"start": start, "type": "DURATION", "value": f"{'PT' if unit.get('time') else 'P'}{n:g}{unit['timex']}"}
+        value = f"{'PT' if unit.get('time') else 'P'}{n:g}{unit['timex']}"
+        if m.group("half"):
+            if "half" not in unit:
+                return None  # "2 1/2 weeks": no whole unit below to write the half in
+            value += unit["half"]
+        return {"start": start, "type": "DURATION", "value": value}
 
     def _event(self, m: RuleMatch) -> dict[str, Any]:
         span = m.span_of("event")
