@@ -59,9 +59,9 @@ ROUNDS = {
     14: {"seed": 20261136, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     15: {"seed": 20261137, "draw": {"gun_violence": (23, 17), "reuters": (10, 25), "tbaq": (8, 20)}, "partitive": 10},
     # From round 16, more sentences with a cue and fewer without: a round of the first design held only
-    # 10 to 20 figures with an event and 3 to 20 part links to measure those on. Rounds 16-43 but 18
+    # 10 to 20 figures with an event and 3 to 20 part links to measure those on. Rounds 16-45 but 18
     # share that draw (CUE_WEIGHTED); 16-17 and, from 20, each two rounds were scored with the same rules.
-    **{n: {"seed": 20261122 + n, **CUE_WEIGHTED} for n in (16, 17, *range(19, 44))},
+    **{n: {"seed": 20261122 + n, **CUE_WEIGHTED} for n in (16, 17, *range(19, 46))},
     # Round 18 weighs cue sentences further still, for events and parts.
     18: {"seed": 20261140, "draw": {"gun_violence": (45, 5), "reuters": (10, 10), "tbaq": (10, 5)}, "partitive": 15},
 }
