@@ -680,8 +680,10 @@ class Extractor:
             return not (head.lower().endswith("s") or head.lower() in self.plural_heads)
         if head is None and self.patterns["the_name_before_number"].search(text, max(0, m.start - 30), m.start):
             return True
+        # "Lotus Symphony 1.2"; not a row of a table ("Japan 445.8 484.1 72.3"), where more numbers follow
         return head is None and bool(self.patterns["version_number"].fullmatch(digits)) \
-            and bool(self.patterns["name_before_number"].search(text, max(0, m.start - 30), m.start))
+            and bool(self.patterns["name_before_number"].search(text, max(0, m.start - 30), m.start)) \
+            and not self.patterns["table_row_after"].match(text, m.end)
 
     def _is_not_a_count(self, m: RuleMatch, number_text: str, text: str) -> bool:
         before = text[max(0, m.start - 30):m.start]
