@@ -125,6 +125,7 @@ class Extractor:
         self.partitive_gap_without_head = int(ctx["partitive_gap_without_head"])
         self.event_refinements = {event: set(finer) for event, finer in g.lexicon("event_refinements").items()}
         self.max_range_ratio = float(ctx["figure_range_max_ratio"])
+        self.max_age = int(ctx["max_age"])
         self.own_frame_words = _word_set_pattern(ctx["own_frame_words"])
         self.past_event_verbs = _word_set_pattern(g.lexicon("past_event_verbs"))
         self.future_cues = _word_set_pattern(g.lexicon("future_cues"))
@@ -722,7 +723,7 @@ class Extractor:
             return True  # "At 34, Mack was the oldest"
         if self.patterns["age_turned_before"].search(before) and self.patterns["age_turned_after"].match(text, m.end):
             return True
-        if number_text.isdigit() and int(number_text) <= 120 and self.patterns["age_apposition_before"].search(before) \
+        if number_text.isdigit() and int(number_text) <= self.max_age and self.patterns["age_apposition_before"].search(before) \
                 and self.patterns["age_apposition_after"].match(after):
             return True  # an age in apposition; "South Africa 350,000," is a count
         return any(marker.match(after) for marker in self.age_markers)
