@@ -809,6 +809,7 @@ class Extractor:
         self._link_n_of_m(raws, masked)
         self._link_listed_parts(raws, text, masked)
         self._link_fronted_parts(raws, masked)
+        self._link_apposed_parts(raws, masked)
         self._link_among(raws, masked)
         self._read_table(raws, text)
         self._attach_events(raws, text)
@@ -914,6 +915,43 @@ class Extractor:
                     break
                 part["part_listed"] = True
                 position = part["_head_end"]
+
+    def _link_apposed_parts(self, raws: list[dict[str, Any]], text: str) -> None:
+        """A count of people broken down in apposition: "Four people, two men and two women, were shot".
+
+        Apposition looks like a list of siblings ("arrested three men, two women and a child"), so the
+        parts are linked only under a whole that counts people at large, and only when they add up to it.
+        """
+        for index, whole in enumerate(raws):
+            if (whole["head"] or "").lower() not in self.superset_heads or whole.get("part_of") \
+                    or any(raw.get("part_of") == whole["figure_id"] for raw in raws):
+                continue
+            opened = self.patterns["apposition_open"].match(text, whole["_head_end"])
+            if not opened:
+                continue
+            position, list_end, total, items, parts = opened.end(), opened.end(), 0.0, 0, []
+            following = iter(raws[index + 1:])
+            part = next(following, None)
+            while True:
+                if part is not None and part["start"] == position and part["head"] not in self.amount_heads:
+                    parts.append(part)
+                    total, list_end, part = total + part["value"], part["_head_end"], next(following, None)
+                else:
+                    single = self.patterns["apposition_single_part"].match(text, position)
+                    if not single or (part is not None and part["start"] < single.end()):
+                        break
+                    total, list_end = total + 1, single.end()
+                items += 1
+                gap = self.patterns["apposition_part_gap"].match(text, list_end)
+                if not gap:
+                    break
+                position = gap.end()
+            if items < 2 or not parts or total != whole["value"] or whole["value_max"] not in (None, whole["value"]) \
+                    or not self.patterns["apposition_close"].match(text, list_end):
+                continue
+            for part in parts:
+                if self._link_part(part, whole):
+                    part["part_listed"] = True
 
     def _link_among(self, raws: list[dict[str, Any]], text: str) -> None:
         """A figure "among" a later one is its part: "eight new members, including five from the public

@@ -85,6 +85,13 @@ CASES = [
     # ", and the <noun> of" after the first part closes the list
     ("Police seized 20 firearms, including 18 handguns, and the dismantling of nine labs followed.",
      {"18": "20"}),
+    # a count of people broken down in apposition, only where the parts add up to it
+    ("All four victims, three men and a woman, were taken to the hospital.", {"three": "four"}),
+    ("Police said three victims — a mother and her two young daughters — were struck.", {"two": "three"}),
+    ("Five people were killed - three women and 2 children.", {"three": "Five", "2": "Five"}),
+    ("Four people were shot, two men and 2 women.", {"two": "Four", "2": "Four"}),
+    ("Six people, two men and two women, were shot.", {}),
+    ("Police arrested three men, two women and a child.", {}),
 ]
 
 
