@@ -920,10 +920,12 @@ class Extractor:
         """A count of people broken down in apposition: "Four people, two men and two women, were shot".
 
         Apposition looks like a list of siblings ("arrested three men, two women and a child"), so the
-        parts are linked only under a whole that counts people at large, and only when they add up to it.
+        parts are linked only when they add up to the whole, and, under a whole that counts something
+        else than people at large, only when the whole's verb follows them ("The four suspects, two
+        adults and two juveniles, were charged").
         """
         for index, whole in enumerate(raws):
-            if (whole["head"] or "").lower() not in self.superset_heads or whole.get("part_of") \
+            if whole["head"] is None or whole["head"] in self.amount_heads or whole.get("part_of") \
                     or any(raw.get("part_of") == whole["figure_id"] for raw in raws):
                 continue
             opened = self.patterns["apposition_open"].match(text, whole["_head_end"])
@@ -948,6 +950,9 @@ class Extractor:
                 position = gap.end()
             if items < 2 or not parts or total != whole["value"] or whole["value_max"] not in (None, whole["value"]) \
                     or not self.patterns["apposition_close"].match(text, list_end):
+                continue
+            if whole["head"].lower() not in self.superset_heads \
+                    and not self.patterns["apposition_close_verb"].match(text, list_end):
                 continue
             for part in parts:
                 if self._link_part(part, whole):

@@ -92,6 +92,9 @@ CASES = [
     ("Four people were shot, two men and 2 women.", {"two": "Four", "2": "Four"}),
     ("Six people, two men and two women, were shot.", {}),
     ("Police arrested three men, two women and a child.", {}),
+    ("Police arrested three men, two women and a child, police said.", {}),
+    ("Kidnappers of four professors, three American and one Indian, said he was ill.",
+     {"three": "four", "one": "four"}),
 ]
 
 
