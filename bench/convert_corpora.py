@@ -73,7 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the corpora folder")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "data")
-    parser.add_argument("--corpora", nargs="+", choices=sorted(CORPORA), default=["tbaq", "reuters", "gun_violence"])
+    parser.add_argument("--corpora", nargs="+", choices=sorted(CORPORA), default=["tbaq", "reuters", "gun_violence", "silver"])
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for name in args.corpora:
