@@ -675,7 +675,8 @@ class Extractor:
                 before) and self.patterns["house_number_after"].match(text, m.end):
             return True
         if digits.isdigit() and len(digits) >= 3 and self.patterns["name_before_model"].search(
-                text, max(0, m.start - 30), m.start) and (head or "").lower() not in self.level_heads:
+                text, max(0, m.start - 30), m.start) and (head or "").lower() not in self.level_heads \
+                and not self.patterns["compound_head"].match(text, m.end):  # "the 165-seat assembly" counts
             if head is None:
                 return bool(self.patterns["singular_verb_after"].match(text, m.end))
             return not (head.lower().endswith("s") or head.lower() in self.plural_heads)
@@ -711,8 +712,9 @@ class Extractor:
         if self.patterns["list_marker_after"].match(text, m.end) and \
                 self.patterns["list_marker_before"].search(text, max(0, m.start - 1), m.start):
             return True  # "2) double shooting in Marrero"
-        if self.patterns["age_prefixes"].search(before):
-            return True  # "aged 45", "ages six and seven", "aged between five and 15"
+        if self.patterns["age_prefixes"].search(before) and not (
+                self.patterns["compound_head"].match(text, m.end) and not any(marker.match(after) for marker in self.age_markers)):
+            return True  # "aged 45", "ages six and seven", "aged between five and 15"; not "in his 24-member government"
         if m.group("scale") or m.group("currency") or m.group("percent"):
             return False  # "Japan, 3.1 billion," is no age
         if m.group("number_max"):
@@ -768,8 +770,11 @@ class Extractor:
                 continue
             if lowered in self.irregular_participles and collected:
                 break  # "two letters written by Farris"
-            if lowered in self.head_stopwords or lowered in self.number_words or lowered.endswith(("’s", "'s")):
-                break
+            abbreviation = len(lowered) > 1 and word.group("word").isupper() and word.group("word").isalpha() \
+                and not (self.patterns["head_word"].match(text, word.end()) or word).group("word").isupper()
+            if (lowered in self.head_stopwords and not abbreviation) or lowered in self.number_words \
+                    or lowered.endswith(("’s", "'s")):
+                break  # but "107 US soldiers" is no "us"
             if collected and self.patterns["than_after"].match(text, word.end()):
                 break  # "four directors other than Cohen"
             if lowered.endswith(("s’", "s'")):  # "the three countries' transport ministries"
@@ -873,6 +878,11 @@ class Extractor:
             cue = self.patterns["partitive"].match(masked, after_whole)
             if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head):
                 continue
+            outer = raws[index - 1] if index else None
+            first_part = raws[index + 1] if index + 1 < len(raws) else None
+            if outer and first_part and self.patterns["whole_in_place_gap"].fullmatch(masked, outer["_head_end"], whole["start"]) \
+                    and self._same_kind(outer, first_part) and not self._same_kind(whole, first_part):
+                whole = outer  # "53 projects in 21 countries, including three exploration projects"
             dashed = cue.lastgroup == "dash_cue"
             if dashed and not (whole["head"] and whole["head"][0].islower() and whole["head"] not in self.amount_heads):
                 continue  # a dash lists parts of a count of people or things, not of amounts or table cells
@@ -890,7 +900,7 @@ class Extractor:
                 if count == 1 and self.patterns["list_closing_and"].fullmatch(masked, position, part["start"]) \
                         and not self.patterns["part_continues_after"].match(masked, part["end"]):
                     break  # "six flights, including four non-stop flights, and three via Anchorage": a sibling
-                if count and whole["value_max"] is not None and part["value"] > whole["value_max"]:
+                if count and whole["value_max"] is not None and part["stated"] > whole["value_max"]:
                     break  # "1 billion dlrs, of which up to 200 mln ..., and a limitation of 10 billion dlrs"
                 if count and masked[position:part["start"]] != text[position:part["start"]]:
                     break  # "including 250,000 to the U.S., after a record total last year of 300,200"
@@ -1069,6 +1079,14 @@ class Extractor:
             return True
         return self._link_part(part, whole)
 
+    def _same_kind(self, whole: dict[str, Any], part: dict[str, Any]) -> bool:
+        """The part's own head names what the whole counts, or people among people."""
+        whole_head, part_head = (whole["head"] or "").lower(), (part["head"] or "").lower()
+        if not whole_head or not part_head:
+            return False
+        return _singular(whole_head) == _singular(part_head) or (
+            self._head_group(whole_head) == "superset" and self._head_group(part_head) is not None)
+
     def _part_fits(self, whole: dict[str, Any], part: dict[str, Any]) -> bool:
         """A part counts the same kind of thing as its whole and, counting something else, is no larger.
 
@@ -1163,6 +1181,8 @@ class Extractor:
             passive = self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()) \
                 or self.patterns["passive_cue"].match(cue.group())  # "were shot at the end of an event"
             cue_key = _normalised(cue.group())
+            if self.patterns["attributive_event"].match(text, cue.start()):
+                continue  # "in close contact with dead poultry"
             did_it = self.patterns["agent_object_after"].match(text, cue.end()) or (
                 cue_key in self.shooting_cues and self.patterns["shot_at_after"].match(text, cue.end()))
             if did_it and not passive and cue_key not in self.stative_events:

@@ -95,6 +95,13 @@ CASES = [
     ("Police arrested three men, two women and a child, police said.", {}),
     ("Kidnappers of four professors, three American and one Indian, said he was ill.",
      {"three": "four", "one": "four"}),
+    # parts that name what an earlier figure counts belong to it, not to the place between
+    ("CNPC has 53 projects in 21 countries, including three exploration projects and 2 pipeline projects.",
+     {"three": "53", "2": "53"}),
+    ("Sales rose in 12 countries, including five in Asia.", {"five": "12"}),
+    ("There are 2.1 million drug users in the European Union (EU) today, of whom over 1 million are injectors.",
+     {"over 1 million": "2.1 million"}),
+    ("Seventeen of more than 30 men snatched in the raid have been released.", {"Seventeen": "more than 30"}),
 ]
 
 
@@ -199,6 +206,14 @@ EVENTS = [
      {"Nine": "shot", "three": "killed", "two": "wounded"}),
     ("Of the nine victims, three were stabbed, four were strangled and two were beaten to death.",
      {"nine": None, "three": None, "four": None, "two": "killed"}),
+    ("Two Muslims and a Buddhist were shot dead.", {"Two": "killed"}),
+    ("A boy was shot dead and at least 18 others wounded late Saturday.", {"at least 18": "wounded"}),
+    ("Gunmen have kidnapped seven foreign workers; some 40 people had been held hostages.",
+     {"seven": "hostage", "some 40": "hostage"}),
+    # "dead" describing a noun of its own tells nothing of the people counted
+    ("A total of 25 people in close contact with dead poultry received monitoring.", {"25": None}),
+    ("Pinochet escaped justice for thousands of dead and missing; two dead bodies were found.",
+     {"thousands": "killed", "two": "killed"}),
 ]
 
 
@@ -226,6 +241,12 @@ HEADS = [
     ("Output was 8.41 mln bpd, off 7.7 pct from 9.11 mln a year ago.",
      {"8.41 mln": "bpd", "7.7": "percent", "9.11 mln": None}),
     ("Shr one ct vs nil. Two hours later the victims, who range in age from 11 to 17, left.", {"one": "cents"}),
+    # an abbreviation is no pronoun ("us"); a headline in capitals is no abbreviation
+    ("In January 107 US soldiers were killed; a 200 million US dollars gap remains. 5 IN CUSTODY",
+     {"107": "soldiers", "200 million": "dollars", "5": None}),
+    # a count joined to its noun is no model number nor an age
+    ("They hold 79 seats in the 165-seat National Assembly, none in his 24-member government.",
+     {"79": "seats", "165": "seat", "24": "member"}),
 ]
 
 

@@ -83,6 +83,11 @@ def test_heads_compare_by_their_singular_last_word():
     assert head_key("casualties") == "casualty" and head_key(None) is None
 
 
+def test_a_unit_written_short_is_the_unit():
+    assert head_key("km") == head_key("kilometers") and head_key("pct") == head_key("percent")
+    assert head_key("km") != head_key("miles")
+
+
 def test_a_span_not_in_its_sentence_is_a_clear_error(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text(json.dumps({**GOLD[0], "figures": [{"span": "999", "number": 999}]}) + "\n")
