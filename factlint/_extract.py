@@ -136,6 +136,7 @@ class Extractor:
         self.prefix_event = _normalised_keys(g.lexicon("event_prefixes"))
         self.generic_event_words = set(g.lexicon("generic_event_words"))
         self.head_stopwords = set(g.lexicon("head_stopwords"))
+        self.ing_modifiers = set(g.lexicon("ing_modifiers"))
         self.identifier_prefixes = set(g.lexicon("identifier_prefixes"))
         self.identifier_prefixes_any_case = set(g.lexicon("identifier_prefixes_any_case"))
         self.number_words = set(g.lexicon("units")) | set(g.lexicon("tens")) | set(g.lexicon("scales"))
@@ -783,8 +784,8 @@ class Extractor:
             if collected and lowered in self.modifier_events and self.patterns["head_word"].match(text, word.end()):
                 position = word.end()  # "two male shooting victims": a modifier telling the event, then the head
                 continue
-            if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing"))):
-                break  # "2 shot and killed", "three people died"
+            if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing")) and lowered not in self.ing_modifiers):
+                break  # "2 shot and killed", "three people died"; not "233 cluster polling stations"
             if collected is None and lowered.endswith("ed") and self.patterns["participle_verb_after"].match(text, word.end()):
                 break  # "3,717 billion issued by Istat"
             if collected and word.group("word")[0].isupper() and text[collected[0]].islower() \
@@ -1134,7 +1135,8 @@ class Extractor:
         toll = self.patterns["toll_before"].search(text, max(0, raw["start"] - 80), raw["start"])
         if toll:
             return self.prefix_event[_normalised(toll.group("cue"))]
-        count_of = self.patterns["event_count_before"].search(text, max(0, raw["start"] - 60), raw["start"])
+        count_of = self.patterns["event_count_before"].search(text, max(0, raw["start"] - 60), raw["start"]) \
+            or self.patterns["event_count_to_before"].search(text, max(0, raw["start"] - 90), raw["start"])
         if count_of:
             return self.event_of_cue[_normalised(count_of.group("cue"))]  # "the number injured topped 2,200"
         if head in self.event_nouns:

@@ -102,6 +102,9 @@ CASES = [
     ("There are 2.1 million drug users in the European Union (EU) today, of whom over 1 million are injectors.",
      {"over 1 million": "2.1 million"}),
     ("Seventeen of more than 30 men snatched in the raid have been released.", {"Seventeen": "more than 30"}),
+    ("Four people, among them a woman and her two children, were crushed to death.", {"two": "Four"}),
+    ("There were 37 deaths, of which 35 were reported from Sindh while two were from the north.",
+     {"35": "37", "two": "37"}),
 ]
 
 
@@ -214,6 +217,12 @@ EVENTS = [
     ("A total of 25 people in close contact with dead poultry received monitoring.", {"25": None}),
     ("Pinochet escaped justice for thousands of dead and missing; two dead bodies were found.",
      {"thousands": "killed", "two": "killed"}),
+    ("The blast was the deadliest, bringing the number of miners killed in 2006 in Poland to 43.", {"43": "killed"}),
+    ("Some 4,000 people, many of them militants but also troops, have died this year.", {"Some 4,000": "killed"}),
+    # a clause ends at "before"; wounds are things, not people; a prison detains
+    ("He left with three kids in his car before he was arrested.", {"three": None}),
+    ("Deputies found a man dead from at least one gunshot wound.", {"at least one": None}),
+    ("The Bagram prison detains hundreds of terror suspects.", {"hundreds": "arrested"}),
 ]
 
 
@@ -244,6 +253,9 @@ HEADS = [
     # an abbreviation is no pronoun ("us"); a headline in capitals is no abbreviation
     ("In January 107 US soldiers were killed; a 200 million US dollars gap remains. 5 IN CUSTODY",
      {"107": "soldiers", "200 million": "dollars", "5": None}),
+    # an -ing word that describes the noun goes on with the head; "islandwide" ends it
+    ("Voting is at 10,486 polling stations islandwide, including 233 cluster polling stations set up in the north.",
+     {"10,486": "stations", "233": "stations"}),
     # a count joined to its noun is no model number nor an age
     ("They hold 79 seats in the 165-seat National Assembly, none in his 24-member government.",
      {"79": "seats", "165": "seat", "24": "member"}),
