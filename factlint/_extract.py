@@ -935,9 +935,10 @@ class Extractor:
         else than people at large, only when the whole's verb follows them ("The four suspects, two
         adults and two juveniles, were charged").
         """
-        for index, whole in enumerate(raws):
+        has_parts = {raw.get("part_of") for raw in raws}
+        for index, whole in enumerate(raws[:-1]):
             if whole["head"] is None or whole["head"] in self.amount_heads or whole.get("part_of") \
-                    or any(raw.get("part_of") == whole["figure_id"] for raw in raws):
+                    or whole["figure_id"] in has_parts:
                 continue
             opened = self.patterns["apposition_open"].match(text, whole["_head_end"])
             if not opened:
