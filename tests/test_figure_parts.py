@@ -223,6 +223,17 @@ EVENTS = [
     ("He left with three kids in his car before he was arrested.", {"three": None}),
     ("Deputies found a man dead from at least one gunshot wound.", {"at least one": None}),
     ("The Bagram prison detains hundreds of terror suspects.", {"hundreds": "arrested"}),
+    # an aside or an ordinal does not end the clause
+    ("One marine, assigned to Regimental Combat Team 5, died Saturday from wounds.", {"One": "killed"}),
+    ("One U.S. soldier assigned to 1st Brigade, 1st Armored Division was also killed Sunday.", {"One": "killed"}),
+    ("The virus has claimed the lives of more than 60 people; PTI estimated the Indian dead at around 100.",
+     {"more than 60": "killed", "around 100": "killed"}),
+    ("The massacre of an estimated 8,000 Muslim males; six people, including four children, drowned.",
+     {"an estimated 8,000": "killed", "six": "killed", "four": "killed"}),
+    ("Twenty-four Japanese nationals, including Ambassador Aoki, were among the captives.", {"Twenty-four": "hostage"}),
+    ("Two Americans were among the dead; the 52 captives were freed.", {"Two": "killed", "52": "hostage"}),
+    ("Roundup: death toll of NE China coal mine blast rises to 146, rescue efforts continue", {"146": "killed"}),
+    ("Police have identified two men found mortally wounded in a car.", {"two": "killed"}),
 ]
 
 
@@ -256,6 +267,8 @@ HEADS = [
     # an -ing word that describes the noun goes on with the head; "islandwide" ends it
     ("Voting is at 10,486 polling stations islandwide, including 233 cluster polling stations set up in the north.",
      {"10,486": "stations", "233": "stations"}),
+    ("Two suicide bombing attacks hit; three managers responsible were held; 50 jobs ready; from 150,000 now.",
+     {"Two": "attacks", "three": "managers", "50": "jobs", "150,000": None}),
     # a count joined to its noun is no model number nor an age
     ("They hold 79 seats in the 165-seat National Assembly, none in his 24-member government.",
      {"79": "seats", "165": "seat", "24": "member"}),
