@@ -652,7 +652,8 @@ class Extractor:
             return None  # a long run of digits with nothing counted is a code ("text 274637")
         return {"start": start, "end": end, "stated": stated, "stated_max": stated_max, "value": value,
                 "value_max": value_max, "approximate": qualifier != "exact", "qualifier": qualifier, "head": head,
-                "_head_end": head_span[1] if head_span else end, "_scaled": bool(m.group("scale")), "_share": share}
+                "_head_end": head_span[1] if head_span else end, "_scaled": bool(m.group("scale")), "_share": share,
+                "_fraction": m.rule.options.get("fraction", False)}
 
     def _is_a_name(self, digits: str, head: Optional[str], m: RuleMatch, text: str) -> bool:
         """Names with numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2", "Local 6 News", "at 4408 Suncrest"."""
@@ -821,7 +822,7 @@ class Extractor:
         self._attach_events(raws, text)
         for raw in raws:
             for private in ("_head_end", "_event_before", "_verb_is_parts", "_event_in_relative_clause", "_clause_from",
-                            "_clause_until", "_scaled", "_share"):
+                            "_clause_until", "_scaled", "_share", "_fraction"):
                 raw.pop(private, None)
         return raws
 
@@ -1024,7 +1025,8 @@ class Extractor:
             whole = by_id[whole_id]
             listed = [part for part in parts if part.get("part_listed") and not part.get("_event_in_relative_clause")]
             told = {part["event"] for part in listed}
-            if whole["event"] is None and len(told) == 1 and None not in told:
+            if whole["event"] is None and len(told) == 1 and None not in told \
+                    and (whole["head"] or "").lower() not in self.eventless_heads:  # "256 infections including 151 deaths"
                 # "Some 4,000 people, including 1,000 civilians, have died"; not "Of the eight victims, three
                 # were stabbed, ..., two were beaten to death": what the others suffered is not told
                 whole["event"] = told.pop()
@@ -1062,8 +1064,8 @@ class Extractor:
 
     def _link_part(self, part: dict[str, Any], whole: dict[str, Any]) -> bool:
         """Make ``part`` a part of ``whole`` if it can be one; a part with no head counts what its whole counts."""
-        if part["_share"]:
-            return False  # "10%, of which half": a share of its whole, not a part
+        if part["_share"] or (part["_fraction"] and part["head"] is None):
+            return False  # "10%, of which half", "4,000 yuan, nearly two thirds of which": a share of its whole, not a part
         if part["head"] is None or (whole["head"] in self.amount_heads and part["head"] not in self.amount_heads
                                     and not part["head"].lower().endswith("s")):
             # no head of its own, or a verb read as one ("1.95 billion dlrs, of which 1.40 billion correspond")
@@ -1076,7 +1078,7 @@ class Extractor:
     def _link_stated_part(self, part: dict[str, Any], whole: dict[str, Any]) -> bool:
         """As ``_link_part``, for a phrase that itself says "part of" ("one of two", "15 of which",
         "Of the 41, 15"): with no head on either side, the phrase is evidence enough."""
-        if part["head"] is None and whole["head"] is None and not part["_share"]:
+        if part["head"] is None and whole["head"] is None and not part["_share"] and not part["_fraction"]:
             part["part_of"] = whole["figure_id"]
             return True
         return self._link_part(part, whole)
@@ -1117,7 +1119,7 @@ class Extractor:
             return True
         if whole_head in self.amount_heads or part_head in self.amount_heads:
             return False
-        return part["value_max"] is not None and part["value_max"] <= whole["value"]
+        return part["value_max"] is not None and part["value_max"] <= (whole["value_max"] or whole["value"])
 
     def _event_of(self, raw: dict[str, Any], text: str, subject_starts: list[int]) -> Optional[str]:
         head = (raw["head"] or "").lower()
@@ -1133,7 +1135,8 @@ class Extractor:
         if prefix:
             raw["_event_before"] = True
             return self.prefix_event[_normalised(prefix.group("cue"))]
-        toll = self.patterns["toll_before"].search(text, max(0, raw["start"] - 80), raw["start"])
+        toll = self.patterns["toll_before"].search(text, max(0, raw["start"] - 80), raw["start"]) \
+            or self.patterns["toll_to_before"].search(text, max(0, raw["start"] - 90), raw["start"])
         if toll:
             return self.prefix_event[_normalised(toll.group("cue"))]
         count_of = self.patterns["event_count_before"].search(text, max(0, raw["start"] - 60), raw["start"]) \

@@ -105,6 +105,9 @@ CASES = [
     ("Four people, among them a woman and her two children, were crushed to death.", {"two": "Four"}),
     ("There were 37 deaths, of which 35 were reported from Sindh while two were from the north.",
      {"35": "37", "two": "37"}),
+    ("A raid killed up to 30 Taliban fighters including two commanders.", {"two": "up to 30"}),
+    # a fraction in words is a share of what it is said of, no part
+    ("He makes less than 4,000 yuan (493 US dollars) a month, nearly two thirds of which repays his loan.", {}),
 ]
 
 
@@ -234,6 +237,14 @@ EVENTS = [
     ("Two Americans were among the dead; the 52 captives were freed.", {"Two": "killed", "52": "hostage"}),
     ("Roundup: death toll of NE China coal mine blast rises to 146, rescue efforts continue", {"146": "killed"}),
     ("Police have identified two men found mortally wounded in a car.", {"two": "killed"}),
+    ("Soldiers shot dead four men and injured three; militants stormed a building, kidnapping about 100 people.",
+     {"four": "killed", "three": "wounded", "about 100": "hostage"}),
+    ("Seven were killed, bringing the death toll in coal mine tragedies to 85 over the past three days.",
+     {"Seven": "killed", "85": "killed"}),
+    ("Thousands of Kenyans are fleeing their homes; her two 19-year-old friends were injured.",
+     {"Thousands": "displaced", "two": "wounded"}),
+    # infections are cases, not what happened to anyone, though deaths are listed among them
+    ("WHO has recorded 256 human infections including 151 deaths.", {"256": None, "151": "killed"}),
 ]
 
 
