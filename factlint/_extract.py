@@ -770,6 +770,14 @@ class Extractor:
                 # purported masked robbers"
                 position = word.end()
                 continue
+            if lowered in self.role_heads and (collected is None or text[collected[0]].isupper()):
+                collected = word.span("word")  # "410,000 DRC refugees", "one hostage": the role is the head
+                break
+            described = self.patterns["head_word"].match(text, word.end()) if collected is None else None
+            if described and lowered in self.modifier_events and described.group("word").lower() not in self.head_stopwords \
+                    and (described.group("word")[0].islower() or word.group("word")[0].isupper()):
+                position = word.end()  # "the first two murdered prostitutes": the event describes the head
+                continue
             if lowered in self.irregular_participles and collected:
                 break  # "two letters written by Farris"
             abbreviation = len(lowered) > 1 and word.group("word").isupper() and word.group("word").isalpha() \
@@ -1322,7 +1330,9 @@ def _normalised_keys(mapping: dict[str, Any]) -> dict[str, Any]:
 
 def _word_set_pattern(words: list[str], after_hyphen: bool = True) -> re.Pattern[str]:
     alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
-    return re.compile((r"\b" if after_hyphen else r"(?<![\w-])") + "(?:" + alternation + r")\b", re.IGNORECASE)
+    # with after_hyphen=False, the words are not read inside a hyphenated compound ("hostage-takers")
+    return re.compile((r"\b" if after_hyphen else r"(?<![\w-])") + "(?:" + alternation + r")\b"
+                      + ("" if after_hyphen else r"(?!-\w)"), re.IGNORECASE)
 
 
 def _spans_clear_of(matches: Iterable[re.Match[str]], raws: list[dict[str, Any]]) -> list[tuple[int, int]]:

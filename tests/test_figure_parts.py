@@ -243,6 +243,16 @@ EVENTS = [
      {"Seven": "killed", "85": "killed"}),
     ("Thousands of Kenyans are fleeing their homes; her two 19-year-old friends were injured.",
      {"Thousands": "displaced", "two": "wounded"}),
+    ("Since 2003, the number of British troops killed in Iraq has increased to 121.", {"121": "killed"}),
+    ("Among the fatalities are over 150 foreign soldiers; two other victims were grazed by bullets.",
+     {"over 150": "killed", "two": "shot"}),
+    ("The quake killed more than 73,000 people and made some three million homeless.",
+     {"more than 73,000": "killed", "some three million": "displaced"}),
+    # an event word before the head describes it; inside a compound it tells nothing
+    ("The corpses of the first two murdered prostitutes were found.", {"two": "killed"}),
+    ("Two soldiers and all 14 MRTA hostage-takers were killed in the raid.", {"Two": "killed", "14": "killed"}),
+    # "one night" is a period, no object of "wounded"
+    ("Shootings left one man dead and two critically wounded one night earlier.", {"one": "killed", "two": "wounded"}),
     # infections are cases, not what happened to anyone, though deaths are listed among them
     ("WHO has recorded 256 human infections including 151 deaths.", {"256": None, "151": "killed"}),
 ]
@@ -280,6 +290,9 @@ HEADS = [
      {"10,486": "stations", "233": "stations"}),
     ("Two suicide bombing attacks hit; three managers responsible were held; 50 jobs ready; from 150,000 now.",
      {"Two": "attacks", "three": "managers", "50": "jobs", "150,000": None}),
+    # a role names what is counted after a name; it is no head after a noun ("held two children hostage")
+    ("UNHCR estimates that 410,000 DRC refugees live abroad; he held his wife and two children hostage.",
+     {"410,000": "refugees", "two": "children"}),
     # a count joined to its noun is no model number nor an age
     ("They hold 79 seats in the 165-seat National Assembly, none in his 24-member government.",
      {"79": "seats", "165": "seat", "24": "member"}),
