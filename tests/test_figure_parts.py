@@ -253,6 +253,13 @@ EVENTS = [
     ("Two soldiers and all 14 MRTA hostage-takers were killed in the raid.", {"Two": "killed", "14": "killed"}),
     # "one night" is a period, no object of "wounded"
     ("Shootings left one man dead and two critically wounded one night earlier.", {"one": "killed", "two": "wounded"}),
+    # an apposition of ages does not end the clause; "whether any of" tells nothing happened
+    ("Three other victims, a 35-year-old woman, a 34-year-old man and an 18-year-old man, were injured.",
+     {"Three": "wounded"}),
+    ("It was unclear whether any of the six suspects were injured; a release said nine were seriously injured.",
+     {"six": None, "nine": "wounded"}),
+    ("Almost 5,000 residents were forced to flee their homes, bringing the total number of dead or injured to 775.",
+     {"Almost 5,000": "displaced", "775": "killed"}),
     # infections are cases, not what happened to anyone, though deaths are listed among them
     ("WHO has recorded 256 human infections including 151 deaths.", {"256": None, "151": "killed"}),
 ]
@@ -293,6 +300,7 @@ HEADS = [
     # a role names what is counted after a name; it is no head after a noun ("held two children hostage")
     ("UNHCR estimates that 410,000 DRC refugees live abroad; he held his wife and two children hostage.",
      {"410,000": "refugees", "two": "children"}),
+    ("Most recently, two men thought to be in their mid-30s were killed.", {"two": "men"}),
     # a count joined to its noun is no model number nor an age
     ("They hold 79 seats in the 165-seat National Assembly, none in his 24-member government.",
      {"79": "seats", "165": "seat", "24": "member"}),
