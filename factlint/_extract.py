@@ -773,18 +773,21 @@ class Extractor:
             if lowered in self.role_heads and (collected is None or text[collected[0]].isupper()):
                 collected = word.span("word")  # "410,000 DRC refugees", "one hostage": the role is the head
                 break
-            described = self.patterns["head_word"].match(text, word.end()) if collected is None else None
-            if described and lowered in self.modifier_events and described.group("word").lower() not in self.head_stopwords \
-                    and (described.group("word")[0].islower() or word.group("word")[0].isupper()):
+            written = word.group("word")
+            after_word = self.patterns["head_word"].match(text, word.end())
+            following_word = after_word.group("word") if after_word else ""
+            if collected is None and lowered in self.modifier_events and following_word \
+                    and following_word.lower() not in self.head_stopwords and (following_word[0].islower() or written[0].isupper()):
                 position = word.end()  # "the first two murdered prostitutes": the event describes the head
                 continue
             if lowered in self.irregular_participles and collected:
                 break  # "two letters written by Farris"
-            abbreviation = len(lowered) > 1 and word.group("word").isupper() and word.group("word").isalpha() \
-                and not (self.patterns["head_word"].match(text, word.end()) or word).group("word").isupper()
+            # "107 US soldiers": an abbreviation is no stopword ("us"); "5 IN CUSTODY" is a headline in capitals
+            abbreviation = len(written) > 1 and written.isalpha() and written.isupper() \
+                and bool(following_word) and not following_word.isupper()
             if (lowered in self.head_stopwords and not abbreviation) or lowered in self.number_words \
                     or lowered.endswith(("’s", "'s")):
-                break  # but "107 US soldiers" is no "us"
+                break
             if collected and self.patterns["than_after"].match(text, word.end()):
                 break  # "four directors other than Cohen"
             if lowered.endswith(("s’", "s'")):  # "the three countries' transport ministries"
@@ -1190,13 +1193,13 @@ class Extractor:
         the four were), so only a participle right after the count is its own ("one of two killed"),
         unless the part is "one" and the verb plural ("one of two young men were wounded")."""
         for cue in self.event_pattern.finditer(text, start, end):
+            if self.patterns["attributive_event"].match(text, cue.start()):
+                continue  # "in close contact with dead poultry"
             if self.patterns["negated_event_before"].search(text, start, cue.start()):
                 return None
             passive = self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()) \
                 or self.patterns["passive_cue"].match(cue.group())  # "were shot at the end of an event"
             cue_key = _normalised(cue.group())
-            if self.patterns["attributive_event"].match(text, cue.start()):
-                continue  # "in close contact with dead poultry"
             did_it = self.patterns["agent_object_after"].match(text, cue.end()) or (
                 cue_key in self.shooting_cues and self.patterns["shot_at_after"].match(text, cue.end()))
             if did_it and not passive and cue_key not in self.stative_events:

@@ -277,7 +277,18 @@ class Grammar:
 
 
 class _GrammarLoader(yaml.SafeLoader):
-    """YAML as version 1.2 reads it: "on", "no", "yes", "off" are words, not booleans."""
+    """YAML as version 1.2 reads it: "on", "no", "yes", "off" are words, not booleans; and a key given
+    twice in one mapping is an error, not a silent override (a lexicon entry written twice)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping", node.start_mark, f"the key {key!r} is given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 _GrammarLoader.yaml_implicit_resolvers = {

@@ -94,3 +94,13 @@ def test_starts_of_gives_the_offsets_of_the_keys_asked_for():
     assert index.starts_of(frozenset({"<digits>"})) == [11, 46]  # asked first: builds the index too
     assert index.starts_of(frozenset({"the"})) == [24, 42]
     assert index.starts_of(frozenset({"the", "<digits>"})) == [11, 24, 42, 46]
+
+
+def test_a_key_given_twice_in_grammar_data_is_an_error(tmp_path):
+    from factlint._errors import RuleDataError
+    from factlint._grammar import _load_yaml
+
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("events:\n  killed: killed\n  died: killed\n  killed: wounded\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match="given twice"):
+        _load_yaml(path)
