@@ -737,9 +737,11 @@ class Extractor:
         compound = self.patterns["compound_head"].match(text, position)
         if compound:  # "a 62-member team", "60-kilo bags", "a one-man spree"; "one-for-one" counts nothing
             word = compound.group("word")
+            if word in self.unit_heads:
+                return compound.span("word"), self.unit_heads[word]  # "a 26.1-percent rise"
             if word in self.head_stopwords:
                 return None, None
-            return compound.span("word"), self.unit_heads.get(word, word)
+            return compound.span("word"), word
         aside = self.patterns["head_aside"].match(text, position)
         if aside:  # "about 275,000 (60-kilo) bags"
             position = aside.end()

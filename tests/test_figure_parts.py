@@ -106,6 +106,16 @@ CASES = [
     ("There were 37 deaths, of which 35 were reported from Sindh while two were from the north.",
      {"35": "37", "two": "37"}),
     ("A raid killed up to 30 Taliban fighters including two commanders.", {"two": "up to 30"}),
+    # "out of" a named whole, "out of every", "one of the top seven"; "a cut of 20,000 to 30,000" is a range
+    ("Indonesia has an estimated 16 million users out of a population of 220 million.",
+     {"an estimated 16 million": "220 million"}),
+    ("In 2015, nearly nine out of every 10 homicides involved guns; CCF, one of the top seven banks, is sold.",
+     {"nearly nine": "10", "one": "seven"}),
+    ("The program includes a cut of 20,000 to 30,000 of the estimated 100,000 workers.",
+     {"20,000 to 30,000": "estimated 100,000"}),
+    ("Among the six soldiers who died Monday, four were killed by a bomb, and two other soldiers were killed.",
+     {"four": "six", "two": "six"}),
+    ("The blasts also left more than 60 injured, 23 of who are still in hospital.", {"23": "more than 60"}),
     # a fraction in words is a share of what it is said of, no part
     ("He makes less than 4,000 yuan (493 US dollars) a month, nearly two thirds of which repays his loan.", {}),
 ]
@@ -260,6 +270,10 @@ EVENTS = [
      {"six": None, "nine": "wounded"}),
     ("Almost 5,000 residents were forced to flee their homes, bringing the total number of dead or injured to 775.",
      {"Almost 5,000": "displaced", "775": "killed"}),
+    ("Two policemen were killed and another six were injured; the trial of the seven, who were arrested, began.",
+     {"Two": "killed", "six": "wounded", "seven": "arrested"}),
+    # seats are things: "held" is no hostage-taking here
+    ("The three parties, who held 140 of the 250 parliament seats, voted.", {"three": None, "140": None, "250": None}),
     # infections are cases, not what happened to anyone, though deaths are listed among them
     ("WHO has recorded 256 human infections including 151 deaths.", {"256": None, "151": "killed"}),
 ]
@@ -301,6 +315,8 @@ HEADS = [
     ("UNHCR estimates that 410,000 DRC refugees live abroad; he held his wife and two children hostage.",
      {"410,000": "refugees", "two": "children"}),
     ("Most recently, two men thought to be in their mid-30s were killed.", {"two": "men"}),
+    ("China reported a 26.1-percent rise in accidents; Cambodia is ranked 184 out of 205 countries.",
+     {"26.1": "percent", "205": "countries"}),
     # a count joined to its noun is no model number nor an age
     ("They hold 79 seats in the 165-seat National Assembly, none in his 24-member government.",
      {"79": "seats", "165": "seat", "24": "member"}),
