@@ -137,6 +137,7 @@ class Extractor:
         self.generic_event_words = set(g.lexicon("generic_event_words"))
         self.head_stopwords = set(g.lexicon("head_stopwords"))
         self.ing_modifiers = set(g.lexicon("ing_modifiers"))
+        self.month_words = set(g.lexicon("months"))
         self.identifier_prefixes = set(g.lexicon("identifier_prefixes"))
         self.identifier_prefixes_any_case = set(g.lexicon("identifier_prefixes_any_case"))
         self.number_words = set(g.lexicon("units")) | set(g.lexicon("tens")) | set(g.lexicon("scales"))
@@ -805,6 +806,10 @@ class Extractor:
             if collected and word.group("word")[0].isupper() and text[collected[0]].islower() \
                     and text[collected[1] - 1] == "s":
                 break  # "28,000 systems Sun shipped": a capitalised word after a noun starts a new phrase
+            if written[0].isupper() and lowered in self.month_words and self.patterns["label_then_number"].match(text, word.end()):
+                if collected and text[collected[0]].isupper():
+                    collected = None  # a table's label before a date ("Payable April one Record March 20")
+                break  # a date starts: "six portfolios effective April 20"
             if self.patterns["label_then_number"].match(text, word.end()):
                 # Words before the next number label it, in a table ("Net 4,346,000 vs 4,202,000 Revs
                 # 232,006,000", "11.1 mln Avg shrs 11.6 mln"): none of them is this figure's head.

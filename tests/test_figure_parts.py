@@ -116,6 +116,10 @@ CASES = [
     ("Among the six soldiers who died Monday, four were killed by a bomb, and two other soldiers were killed.",
      {"four": "six", "two": "six"}),
     ("The blasts also left more than 60 injured, 23 of who are still in hospital.", {"23": "more than 60"}),
+    ("FDIC holds 148 mln common shares out of a total 215 mln; it charges three of its six portfolios effective April 20.",
+     {"148 mln": "215 mln", "three": "six"}),
+    # "out of" after a clause of its own is no whole
+    ("It has been one of the goals, one that grew out of a desire, its proponents said.", {}),
     # a fraction in words is a share of what it is said of, no part
     ("He makes less than 4,000 yuan (493 US dollars) a month, nearly two thirds of which repays his loan.", {}),
 ]
@@ -317,6 +321,8 @@ HEADS = [
     ("Most recently, two men thought to be in their mid-30s were killed.", {"two": "men"}),
     ("China reported a 26.1-percent rise in accidents; Cambodia is ranked 184 out of 205 countries.",
      {"26.1": "percent", "205": "countries"}),
+    ("There were 31 miners working in the area; three of its six portfolios effective April 20.",
+     {"31": "miners", "three": "portfolios", "six": "portfolios"}),
     # a count joined to its noun is no model number nor an age
     ("They hold 79 seats in the 165-seat National Assembly, none in his 24-member government.",
      {"79": "seats", "165": "seat", "24": "member"}),
