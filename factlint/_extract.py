@@ -862,7 +862,8 @@ class Extractor:
                 if raw["head"] is None:  # "eight of them Americans", not "five of whom fired shots"
                     span, head = self._head(of_them.end(), text)
                     first = self.patterns["head_word"].match(text, of_them.end())
-                    raw["head"] = head if span and first and first.start("word") == span[0] else None
+                    raw["head"] = head if span and first and first.start("word") == span[0] \
+                        and not head.lower().endswith("ed") else None  # "two of them pulled out guns": a verb
                 if self._link_stated_part(raw, before):  # "25 in all -- 15 of which were shootings"
                     raw["_clause_from"] = of_them.end()  # "34 people were shot -- 17 of whom died"
                     before["_clause_until"] = raw["start"]  # "two friends, with one of them dead"
@@ -896,6 +897,12 @@ class Extractor:
                     continue
                 whole, after_whole = before, rate.end()
             cue = self.patterns["partitive"].match(masked, after_whole)
+            restated = None  # the whole restated in brackets: "1.06 billion ECUs (1.21 billion dlrs), including"
+            if not cue and index + 1 < len(raws):
+                closed = self._bracket_end(masked, whole, raws[index + 1])
+                cue = self.patterns["partitive"].match(masked, closed) if closed is not None else None
+                if cue:
+                    restated, after_whole = raws[index + 1], closed
             if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head):
                 continue
             outer = raws[index - 1] if index else None
@@ -908,7 +915,14 @@ class Extractor:
                 continue  # a dash lists parts of a count of people or things, not of amounts or table cells
             position, gap, count = cue.end(), self.patterns["part_first_gap"], -1
             listed: list[dict[str, Any]] = []
-            for part in raws[index + 1:]:
+            for part in raws[index + (2 if restated else 1):]:
+                restated_part_end = self._bracket_end(masked, listed[-1], part) if listed and restated else None
+                if restated_part_end is not None:
+                    # "273 mln ECUs (311 mln dlrs)": the part restated is a part of the whole restated
+                    if self._link_part(part, restated):
+                        part["part_listed"] = True
+                    position = restated_part_end
+                    continue
                 if count >= 0 and part["head"] in self.amount_heads and whole["head"] not in self.amount_heads \
                         and self.patterns["part_amount_gap"].fullmatch(masked, position, part["start"]):
                     position = part["_head_end"]  # "two bonds totaling 700 mln marks": describes the part
@@ -932,6 +946,14 @@ class Extractor:
                 listed.append(part)
                 position, gap = part["_head_end"], self.patterns["part_list_gap"]
             _regroup_breakdown(listed)
+
+    def _bracket_end(self, text: str, figure: dict[str, Any], restatement: dict[str, Any]) -> Optional[int]:
+        """Where the brackets close if ``restatement`` restates ``figure`` in brackets right after it
+        ("1.06 billion ECUs (1.21 billion dlrs)"), else None."""
+        if not self.patterns["restated_open"].fullmatch(text, figure["_head_end"], restatement["start"]):
+            return None
+        closed = self.patterns["restated_close"].match(text, restatement["_head_end"])
+        return closed.end() if closed else None
 
     def _link_fronted_parts(self, raws: list[dict[str, Any]], text: str) -> None:
         """A whole named first, its parts after: "Of the eight victims, three were stabbed, two were strangled"."""

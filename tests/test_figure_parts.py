@@ -118,6 +118,13 @@ CASES = [
     ("The blasts also left more than 60 injured, 23 of who are still in hospital.", {"23": "more than 60"}),
     ("FDIC holds 148 mln common shares out of a total 215 mln; it charges three of its six portfolios effective April 20.",
      {"148 mln": "215 mln", "three": "six"}),
+    # a whole restated in brackets keeps its parts, and a part restated is a part of the whole restated
+    ("The EC provided 1.06 billion ECUs (1.21 billion dlrs) in aid, including 273 mln ECUs (311 mln dlrs) for "
+     "peanuts and 150 mln ECUs (171 mln dlrs) for cocoa.",
+     {"273 mln": "1.06 billion", "311 mln": "1.21 billion", "150 mln": "1.06 billion", "171 mln": "1.21 billion"}),
+    ("Total investment is now 9.8 billion (5.7 billion dollars), comprising 6.1 billion marks for the track.",
+     {"6.1 billion": "9.8 billion"}),
+    ("Witnesses said a half-dozen males were fighting and two of them pulled out guns.", {"two": "a half-dozen"}),
     # "out of" after a clause of its own is no whole
     ("It has been one of the goals, one that grew out of a desire, its proponents said.", {}),
     # a fraction in words is a share of what it is said of, no part
