@@ -22,7 +22,6 @@ gold or prediction names an event (and, for reference, over all pairs). Partitiv
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -33,8 +32,7 @@ from schemas.article import Article
 from schemas.claims import FigureClaim
 
 from ._errors import InputError, Messages
-from ._extract import FIGURE_BLOCKERS, Extractor, default_extractor
-from ._grammar import default_grammar
+from ._extract import FIGURE_BLOCKERS, Extractor, _normalised, default_extractor
 from ._ingest import article_id
 from ._scoring import Mistake, f1, overlap_pairs, ratio
 
@@ -102,17 +100,12 @@ def read_gold(path: Path, split: str = "all") -> list[GoldSentence]:
     return sentences
 
 
-@functools.lru_cache(maxsize=1)
-def _unit_names() -> dict[str, str]:
-    return {form.lower(): unit for form, unit in default_grammar().lexicon("unit_heads").items()}
-
-
 def head_key(head: Optional[str]) -> Optional[str]:
     """'Police officers' -> 'officer', 'children' -> 'child', 'km' -> 'kilometer': what two heads must
     share to be equal. A unit written short is the unit (the lexicon's unit_heads)."""
     if not head:
         return None
-    word = _unit_names().get(head.lower(), head.lower()).split()[-1]
+    word = default_extractor().unit_heads.get(_normalised(head), head.lower()).split()[-1]
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     if word.endswith("ies") and len(word) > 4:
