@@ -764,11 +764,12 @@ class Extractor:
             if collected is None and word.group("word")[0].isupper() and lowered.endswith(("’s", "'s")):
                 position = word.end()  # "3,027,330 Rally's shares": the owner's name, then the head
                 continue
+            written = word.group("word")
+            after_word = self.patterns["head_word"].match(text, word.end())
+            following_word = after_word.group("word") if after_word else ""
             participle = lowered in self.irregular_participles or lowered.endswith("ed")
-            next_word = participle and collected is None and self.patterns["head_word"].match(text, word.end())
-            following = next_word.group("word").lower() if next_word else ""
-            if next_word and not self.event_follows.match(text, position) \
-                    and following not in self.head_stopwords and following not in self.event_words:
+            if participle and collected is None and following_word and not self.event_follows.match(text, position) \
+                    and following_word.lower() not in self.head_stopwords and following_word.lower() not in self.event_words:
                 # right after the number, a participle describes the head: "two stolen handguns", "three
                 # purported masked robbers"
                 position = word.end()
@@ -776,9 +777,6 @@ class Extractor:
             if lowered in self.role_heads and (collected is None or text[collected[0]].isupper()):
                 collected = word.span("word")  # "410,000 DRC refugees", "one hostage": the role is the head
                 break
-            written = word.group("word")
-            after_word = self.patterns["head_word"].match(text, word.end())
-            following_word = after_word.group("word") if after_word else ""
             if collected is None and lowered in self.modifier_events and following_word \
                     and following_word.lower() not in self.head_stopwords and (following_word[0].islower() or written[0].isupper()):
                 position = word.end()  # "the first two murdered prostitutes": the event describes the head
@@ -796,21 +794,22 @@ class Extractor:
             if lowered.endswith(("s’", "s'")):  # "the three countries' transport ministries"
                 collected = (word.start("word"), word.end("word") - 1)
                 break
-            if collected and lowered in self.modifier_events and self.patterns["head_word"].match(text, word.end()):
+            if collected and lowered in self.modifier_events and following_word:
                 position = word.end()  # "two male shooting victims": a modifier telling the event, then the head
                 continue
             if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing")) and lowered not in self.ing_modifiers):
                 break  # "2 shot and killed", "three people died"; not "233 cluster polling stations"
             if collected is None and lowered.endswith("ed") and self.patterns["participle_verb_after"].match(text, word.end()):
                 break  # "3,717 billion issued by Istat"
-            if collected and word.group("word")[0].isupper() and text[collected[0]].islower() \
+            if collected and written[0].isupper() and text[collected[0]].islower() \
                     and text[collected[1] - 1] == "s":
                 break  # "28,000 systems Sun shipped": a capitalised word after a noun starts a new phrase
-            if written[0].isupper() and lowered in self.month_words and self.patterns["label_then_number"].match(text, word.end()):
+            number_follows = self.patterns["label_then_number"].match(text, word.end())
+            if number_follows and written[0].isupper() and lowered in self.month_words:
                 if collected and text[collected[0]].isupper():
                     collected = None  # a table's label before a date ("Payable April one Record March 20")
                 break  # a date starts: "six portfolios effective April 20"
-            if self.patterns["label_then_number"].match(text, word.end()):
+            if number_follows:
                 # Words before the next number label it, in a table ("Net 4,346,000 vs 4,202,000 Revs
                 # 232,006,000", "11.1 mln Avg shrs 11.6 mln"): none of them is this figure's head.
                 collected = None
