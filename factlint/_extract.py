@@ -853,18 +853,21 @@ class Extractor:
                     # "61 cts from 64 cts", "202.55 mln francs vs 171.31 mln"; "off 7.7 pct from 9.11 mln" is no percentage
                     raw["head"] = before["head"]
             of_them = self.patterns["part_of_previous"].match(text, raw["_head_end"])
-            if of_them and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]) \
+            by_degree = raw["head"] is None and before["head"] not in self.amount_heads \
+                and self.patterns["part_by_degree_after"].match(text, raw["end"])
+            marker = of_them or by_degree
+            if marker and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]) \
                     and not self.patterns["part_of_whole"].fullmatch(text, before["end"], raw["start"]):
                 # "More than 100 people have died, eight of them Americans"; not across sentences or
                 # other numbers ("a sentence of 10 years but suspending four of them"), nor from the
                 # whole of "N of M" ("one of the two ports of which the force ...")
-                if raw["head"] is None:  # "eight of them Americans", not "five of whom fired shots"
+                if of_them and raw["head"] is None:  # "eight of them Americans", not "five of whom fired shots"
                     span, head = self._head(of_them.end(), text)
                     first = self.patterns["head_word"].match(text, of_them.end())
                     raw["head"] = head if span and first and first.start("word") == span[0] \
                         and not head.lower().endswith("ed") else None  # "two of them pulled out guns": a verb
                 if self._link_stated_part(raw, before):  # "25 in all -- 15 of which were shootings"
-                    raw["_clause_from"] = of_them.end()  # "34 people were shot -- 17 of whom died"
+                    raw["_clause_from"] = marker.end()  # "34 people were shot -- 17 of whom died"
                     before["_clause_until"] = raw["start"]  # "two friends, with one of them dead"
 
     def _link_n_of_m(self, raws: list[dict[str, Any]], text: str) -> None:
@@ -1237,6 +1240,8 @@ class Extractor:
             if verb_is_others and passive and not (
                     verb_is_others == "singular" and self.patterns["plural_auxiliary"].search(passive.group())):
                 return None
+            if verb_is_others and not passive and text[start:cue.start()].strip():
+                return None  # "53 out of 101 birds had died": an active verb after the whole is the part's
             return cue
         return None
 

@@ -129,6 +129,9 @@ CASES = [
     ("It has been one of the goals, one that grew out of a desire, its proponents said.", {}),
     # a fraction in words is a share of what it is said of, no part
     ("He makes less than 4,000 yuan (493 US dollars) a month, nearly two thirds of which repays his loan.", {}),
+    # a degree of harm after a bare count makes it a part; an adverb of its own verb does not
+    ("The blast wounded 12, three seriously; it left one man dead and two critically wounded.", {"three": "12"}),
+    ("One worker was killed and eight others injured, seven seriously, when a pillar fell.", {"seven": "eight"}),
 ]
 
 
@@ -287,6 +290,8 @@ EVENTS = [
     ("The three parties, who held 140 of the 250 parliament seats, voted.", {"three": None, "140": None, "250": None}),
     # infections are cases, not what happened to anyone, though deaths are listed among them
     ("WHO has recorded 256 human infections including 151 deaths.", {"256": None, "151": "killed"}),
+    # after "N out of M", an active verb is the part's: the whole did not all die
+    ("Officials added that 53 out of 101 birds had died.", {"53": "killed", "101": None}),
 ]
 
 
