@@ -752,6 +752,9 @@ class Extractor:
             unit = self.patterns["unit_word"].match(text, position)
             if unit:
                 return unit.span("unit"), self.unit_heads[_normalised(unit.group("unit"))]
+            age_group = self.patterns["age_group_head"].match(text, position)
+            if age_group and collected is None:
+                return age_group.span("word"), age_group.group("word")
             word = self.patterns["head_word"].match(text, position)
             if not word:
                 break
@@ -980,8 +983,11 @@ class Extractor:
         """
         has_parts = {raw.get("part_of") for raw in raws}
         for index, whole in enumerate(raws[:-1]):
-            if whole["head"] is None or whole["head"] in self.amount_heads or whole.get("part_of") \
-                    or whole["figure_id"] in has_parts:
+            # "The 10 — six men, two women and two boys — suffered": a count standing for the people it counts
+            standing_for_people = whole["head"] is None and not whole["_scaled"] \
+                and bool(self.patterns["the_before"].search(text, max(0, whole["start"] - 5), whole["start"]))
+            if (whole["head"] is None and not standing_for_people) or whole["head"] in self.amount_heads \
+                    or whole.get("part_of") or whole["figure_id"] in has_parts:
                 continue
             opened = self.patterns["apposition_open"].match(text, whole["_head_end"])
             if not opened:
@@ -1006,7 +1012,7 @@ class Extractor:
             if items < 2 or not parts or total != whole["value"] or whole["value_max"] not in (None, whole["value"]) \
                     or not self.patterns["apposition_close"].match(text, list_end):
                 continue
-            if whole["head"].lower() not in self.superset_heads \
+            if (standing_for_people or whole["head"].lower() not in self.superset_heads) \
                     and not self.patterns["apposition_close_verb"].match(text, list_end):
                 continue
             for part in parts:

@@ -132,6 +132,10 @@ CASES = [
     # a degree of harm after a bare count makes it a part; an adverb of its own verb does not
     ("The blast wounded 12, three seriously; it left one man dead and two critically wounded.", {"three": "12"}),
     ("One worker was killed and eight others injured, seven seriously, when a pillar fell.", {"seven": "eight"}),
+    # a count standing for people, broken down between dashes, its verb after them
+    ("The 10 — six men, two women and two 17-year-old boys — suffered injuries.", {"six": "10", "two": "10"}),
+    ("He named the four males — two 16-year-olds and two adults, all from Camden — as the suspects.",
+     {"two": "four"}),
 ]
 
 
@@ -338,6 +342,9 @@ HEADS = [
     # a count joined to its noun is no model number nor an age
     ("They hold 79 seats in the 165-seat National Assembly, none in his 24-member government.",
      {"79": "seats", "165": "seat", "24": "member"}),
+    # people named by their age
+    ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
+     {"two": "16-year-olds", "three": "20-year-olds"}),
 ]
 
 
