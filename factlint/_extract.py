@@ -602,7 +602,11 @@ class Extractor:
             scales = self.grammar.lexicon("scales")
             scale = m.group("scale") or m.group("scale_max")  # "three to four billion": one scale for both
             number = round(number * scales[scale.lower()], 4) if scale else number
-            if m.group("number_max"):
+            quote = m.group("number_max") and self.patterns["quote_range"].fullmatch(
+                text, m.span_of("number")[0], m.span_of("number_max")[1])
+            if quote and len(quote["decimals"]) == len(quote["rest"]) and int(quote["rest"]) > int(quote["decimals"]):
+                pass  # "1.1752-1754 dollars": a bid and offer, whose value is the bid
+            elif m.group("number_max"):
                 high = _numbers.parse_number(m.group("number_max"), self.grammar)
                 high_scale = m.group("scale_max") or m.group("scale")
                 high = round(high * scales[high_scale.lower()], 4) if high_scale else high
