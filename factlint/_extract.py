@@ -148,6 +148,8 @@ class Extractor:
         self.role_heads = g.lexicon("role_heads")
         self.eventless_heads = set(g.lexicon("eventless_heads"))
         self.closing_heads = set(g.lexicon("closing_heads"))
+        self.name_starting_stopwords = set(g.lexicon("name_starting_stopwords"))
+        self.verb_prefixes = set(g.lexicon("verb_prefixes"))
         self.stative_events = {_normalised(cue) for cue in g.lexicon("stative_events")}
         self.shooting_cues = set(g.lexicon("shooting_events"))
         self.modifier_events = g.lexicon("modifier_events")
@@ -754,7 +756,7 @@ class Extractor:
         skip = self.head_skip_words
         for count in range(5):
             unit = self.patterns["unit_word"].match(text, position)
-            if unit:
+            if unit and not self.patterns["unit_in_name"].match(text, unit.start("unit")):
                 return unit.span("unit"), self.unit_heads[_normalised(unit.group("unit"))]
             age_group = self.patterns["age_group_head"].match(text, position)
             if age_group and collected is None:
@@ -793,9 +795,10 @@ class Extractor:
             # "107 US soldiers": an abbreviation is no stopword ("us"); "5 IN CUSTODY" is a headline in capitals
             abbreviation = len(written) > 1 and written.isalpha() and written.isupper() \
                 and bool(following_word) and not following_word.isupper()
-            if (lowered in self.head_stopwords and not abbreviation) or lowered in self.number_words \
+            in_name = written[0].isupper() and following_word[:1].isupper() and lowered in self.name_starting_stopwords
+            if (lowered in self.head_stopwords and not abbreviation and not in_name) or lowered in self.number_words \
                     or lowered.endswith(("’s", "'s")):
-                break
+                break  # not "about one mln South Koreans": a name
             if collected and self.patterns["than_after"].match(text, word.end()):
                 break  # "four directors other than Cohen"
             if lowered.endswith(("s’", "s'")):  # "the three countries' transport ministries"
@@ -804,8 +807,10 @@ class Extractor:
             if collected and lowered in self.modifier_events and following_word:
                 position = word.end()  # "two male shooting victims": a modifier telling the event, then the head
                 continue
-            if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing")) and lowered not in self.ing_modifiers):
-                break  # "2 shot and killed", "three people died"; not "233 cluster polling stations"
+            compound_adjective = "-" in lowered and lowered.split("-")[0] not in self.verb_prefixes  # not "re-flagged"
+            if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing")) and lowered not in self.ing_modifiers
+                                               and not compound_adjective):
+                break  # "2 shot and killed", "three people died"; not "233 cluster polling stations", "largest state-owned banks"
             if collected is None and lowered.endswith("ed") and self.patterns["participle_verb_after"].match(text, word.end()):
                 break  # "3,717 billion issued by Istat"
             if collected and written[0].isupper() and text[collected[0]].islower() \
@@ -816,7 +821,7 @@ class Extractor:
                 if collected and text[collected[0]].isupper():
                     collected = None  # a table's label before a date ("Payable April one Record March 20")
                 break  # a date starts: "six portfolios effective April 20"
-            if number_follows:
+            if number_follows and not self.patterns["distance_after"].match(text, word.end()):
                 # Words before the next number label it, in a table ("Net 4,346,000 vs 4,202,000 Revs
                 # 232,006,000", "11.1 mln Avg shrs 11.6 mln"): none of them is this figure's head.
                 collected = None

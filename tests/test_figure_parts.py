@@ -342,6 +342,14 @@ HEADS = [
     # a count joined to its noun is no model number nor an age
     ("They hold 79 seats in the 165-seat National Assembly, none in his 24-member government.",
      {"79": "seats", "165": "seat", "24": "member"}),
+    # an -ed compound describes the head, a prefixed verb ends it; "full" ends it; a unit or compass word
+    # that starts a name is no head
+    ("Three of its four largest state-owned banks are listed; 40 ships re-flagged to Vanuatu; two cars full of guns.",
+     {"Three": "banks", "four": "banks", "40": "ships", "two": "cars"}),
+    ("Robbers held up two Dollar General stores; about one mln South Koreans, out of 40 mln; 20 Pounds Sterling.",
+     {"two": "stores", "about one mln": "Koreans", "40 mln": None, "20": "pounds"}),
+    # a distance after a noun is no table row
+    ("The killings of seven local villagers 20 kilometres from Kisangani.", {"seven": "villagers", "20": "kilometers"}),
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
