@@ -150,6 +150,7 @@ class Extractor:
         self.closing_heads = set(g.lexicon("closing_heads"))
         self.name_starting_stopwords = set(g.lexicon("name_starting_stopwords"))
         self.verb_prefixes = set(g.lexicon("verb_prefixes"))
+        self.year_compound_heads = set(g.lexicon("year_compound_heads"))
         self.stative_events = {_normalised(cue) for cue in g.lexicon("stative_events")}
         self.shooting_cues = set(g.lexicon("shooting_events"))
         self.modifier_events = g.lexicon("modifier_events")
@@ -651,8 +652,9 @@ class Extractor:
         if head and head.lower() in self.period_heads:
             return None  # "Two hours later", "about five minutes later": a stretch of time, not a count
         digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
-        if digits and self.patterns["bare_year"].fullmatch(digits) and (head is None or head[0].isupper()):
-            return None  # a year we did not date, or a model ("an 1861 Tower Enfield")
+        if digits and self.patterns["bare_year"].fullmatch(digits) and (
+                head is None or head[0].isupper() or head.lower() in self.year_compound_heads):
+            return None  # a year we did not date, or a model ("an 1861 Tower Enfield", "1988-model cars")
         if digits and self._is_a_name(digits, head, m, text):
             return None
         if digits and (head is None or head[0].isupper()) and ((digits.isdigit() and len(digits) >= 5) or stated == 0):
@@ -702,6 +704,8 @@ class Extractor:
         if previous and ((previous["word"].lower() in self.identifier_prefixes and previous["word"][0].isupper())
                          or previous["word"].lower() in self.identifier_prefixes_any_case):
             return True  # "Flight 103", "Resolution 242", "number two corn"
+        if self.patterns["named_group_before"].search(before):
+            return True  # "the Group of Eight"
         listed = self.patterns["identifier_list_before"].search(before)
         if listed and listed["word"][0].isupper() and listed["word"].lower() in self.identifier_prefixes \
                 and not (m.group("percent") or m.group("currency") or m.group("scale")):

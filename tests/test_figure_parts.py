@@ -132,6 +132,8 @@ CASES = [
     # a degree of harm after a bare count makes it a part; an adverb of its own verb does not
     ("The blast wounded 12, three seriously; it left one man dead and two critically wounded.", {"three": "12"}),
     ("One worker was killed and eight others injured, seven seriously, when a pillar fell.", {"seven": "eight"}),
+    # a superlative between "of the" and the whole; a whole with no noun after it
+    ("China is one of the poorest 25 countries; she had five of the top seven.", {"one": "25", "five": "seven"}),
     # before "out of": a hyphenated word, a comma
     ("It helps the 1.3 mln minimum-wage workers out of a total labour force of 6.7 mln.", {"1.3 mln": "6.7 mln"}),
     ("Only about one mln South Koreans, out of a population of 40 mln, invest.", {"about one mln": "40 mln"}),
