@@ -1245,6 +1245,9 @@ class Extractor:
         for cue in self.event_pattern.finditer(text, start, end):
             if self.patterns["attributive_event"].match(text, cue.start()):
                 continue  # "in close contact with dead poultry"
+            if cue.group().lower().endswith("ed") and " " not in cue.group() \
+                    and self.patterns["event_of_other_noun_before"].search(text, max(start, cue.start() - 60), cue.start()):
+                continue  # "the coffin of a young Shiite Muslim killed during the rallies"
             if self.patterns["negated_event_before"].search(text, start, cue.start()):
                 return None
             passive = self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()) \
