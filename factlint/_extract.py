@@ -590,7 +590,8 @@ class Extractor:
         stated_max: Optional[float] = None
         share = m.rule.options.get("share", False)
         if m.group("vague"):
-            low, high = self.grammar.lexicon("share_words" if share else "vague_quantities")[_normalised(m.group("vague"))]
+            words = "share_words" if share else "fraction_phrases" if m.rule.options.get("fraction") else "vague_quantities"
+            low, high = self.grammar.lexicon(words)[_normalised(m.group("vague"))]
             stated, stated_max = float(low), (float(high) if high != low else None)
             # "more than hundreds of" keeps the vague range's bounds
             value, value_max = (stated, stated_max) if stated_max else _numbers.bounds(stated, qualifier)
