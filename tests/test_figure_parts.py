@@ -132,6 +132,10 @@ CASES = [
     # a degree of harm after a bare count makes it a part; an adverb of its own verb does not
     ("The blast wounded 12, three seriously; it left one man dead and two critically wounded.", {"three": "12"}),
     ("One worker was killed and eight others injured, seven seriously, when a pillar fell.", {"seven": "eight"}),
+    # "of them" reaches back over a long aside with no number in it
+    ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
+     "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
+     {"about 700": "About 2,730"}),
     # a superlative between "of the" and the whole; a whole with no noun after it
     ("China is one of the poorest 25 countries; she had five of the top seven.", {"one": "25", "five": "seven"}),
     # before "out of": a hyphenated word, a comma
