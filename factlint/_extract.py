@@ -872,8 +872,7 @@ class Extractor:
             of_them = self.patterns["part_of_previous"].match(text, raw["_head_end"])
             by_degree = raw["head"] is None and before["head"] not in self.amount_heads \
                 and self.patterns["part_by_degree_after"].match(text, raw["end"])
-            marker = of_them or by_degree
-            if marker and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]) \
+            if (of_them or by_degree) and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]) \
                     and not self.patterns["part_of_whole"].fullmatch(text, before["end"], raw["start"]):
                 # "More than 100 people have died, eight of them Americans"; not across sentences or
                 # other numbers ("a sentence of 10 years but suspending four of them"), nor from the
@@ -884,7 +883,8 @@ class Extractor:
                     raw["head"] = head if span and first and first.start("word") == span[0] \
                         and not head.lower().endswith("ed") else None  # "two of them pulled out guns": a verb
                 if self._link_stated_part(raw, before):  # "25 in all -- 15 of which were shootings"
-                    raw["_clause_from"] = marker.end()  # "34 people were shot -- 17 of whom died"
+                    # "34 people were shot -- 17 of whom died"; "four victims were shot — two fatally"
+                    raw["_clause_from"] = of_them.end() if of_them else raw["end"]
                     before["_clause_until"] = raw["start"]  # "two friends, with one of them dead"
 
     def _link_n_of_m(self, raws: list[dict[str, Any]], text: str) -> None:
