@@ -151,6 +151,8 @@ class Extractor:
         self.name_starting_stopwords = set(g.lexicon("name_starting_stopwords"))
         self.verb_prefixes = set(g.lexicon("verb_prefixes"))
         self.year_compound_heads = set(g.lexicon("year_compound_heads"))
+        self.plural_modifiers = set(g.lexicon("plural_modifiers"))
+        self.singular_endings_in_s = tuple(g.lexicon("singular_endings_in_s"))
         self.stative_events = {_normalised(cue) for cue in g.lexicon("stative_events")}
         self.shooting_cues = set(g.lexicon("shooting_events"))
         self.modifier_events = g.lexicon("modifier_events")
@@ -821,6 +823,9 @@ class Extractor:
             if collected and written[0].isupper() and text[collected[0]].islower() \
                     and text[collected[1] - 1] == "s":
                 break  # "28,000 systems Sun shipped": a capitalised word after a noun starts a new phrase
+            if collected and self._plural_noun(text[collected[0]:collected[1]]) and written[0].islower() \
+                    and not lowered.endswith("s") and lowered not in self.plural_heads:
+                break  # "the 100 or so tigers survive": after a plural noun, a singular word is its verb
             number_follows = self.patterns["label_then_number"].match(text, word.end())
             if number_follows and written[0].isupper() and lowered in self.month_words:
                 if collected and text[collected[0]].isupper():
@@ -837,6 +842,11 @@ class Extractor:
             if lowered in self.closing_heads:
                 break  # "56 others underground"
         return collected, (text[collected[0]:collected[1]] if collected else None)
+
+    def _plural_noun(self, word: str) -> bool:
+        """ "tigers", not "class", "various", "bus" nor a plural that modifies ("sales volume")."""
+        return word.islower() and word.endswith("s") and not word.endswith(self.singular_endings_in_s) \
+            and word not in self.plural_modifiers
 
     def _attach_figures(self, raws: list[dict[str, Any]], article: Article, masked: str) -> list[dict[str, Any]]:
         """Ids, shared heads, parts and events, which need the figure's neighbours. Parts are linked

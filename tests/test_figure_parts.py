@@ -363,6 +363,10 @@ HEADS = [
      {"two": "stores", "about one mln": "Koreans", "40 mln": None, "20": "pounds"}),
     # a distance after a noun is no table row
     ("The killings of seven local villagers 20 kilometres from Kisangani.", {"seven": "villagers", "20": "kilometers"}),
+    # after a plural noun, a singular word is its verb; not after a plural that modifies, nor "class", "various"
+    ("About 100 tigers survive; he saw the 200 cubs born there; it settled one class action suit; nearly "
+     "one-third of its sales volume; nearly two dozen various criminal charges.",
+     {"About 100": "tigers", "200": "cubs", "one": "suit", "nearly one-third": "volume", "nearly two dozen": "charges"}),
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
