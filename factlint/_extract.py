@@ -901,9 +901,10 @@ class Extractor:
         """ "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
         "125,000 of Chevrolet's two newest cars" counts something else than the cars."""
         for part, whole in zip(raws, raws[1:]):
+            countable_unit = part["head"] is None and whole["head"] != "percent" and whole["head"] not in self.currency.values()
             if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
-                    and (whole["head"] not in self.amount_heads or whole["head"] == part["head"]) \
-                    and part["value"] <= whole["value"]:
+                    and (whole["head"] not in self.amount_heads or whole["head"] == part["head"] or countable_unit) \
+                    and part["stated"] <= (whole["stated_max"] or whole["stated"]):  # "five out of six break points"
                 if self._link_stated_part(part, whole):  # "one of two killed"
                     # "Four of the five people in custody were arrested"; "one of two men were wounded" tells of both
                     whole["_verb_is_parts"] = "singular" if part["value"] == 1 else "all"

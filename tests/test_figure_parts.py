@@ -132,6 +132,9 @@ CASES = [
     # a degree of harm after a bare count makes it a part; an adverb of its own verb does not
     ("The blast wounded 12, three seriously; it left one man dead and two critically wounded.", {"three": "12"}),
     ("One worker was killed and eight others injured, seven seriously, when a pillar fell.", {"seven": "eight"}),
+    # "N of M" with points as the unit, or a whole told "or so"
+    ("He converted five out of six break points and won more than 90 of the 100 or so games.",
+     {"five": "six", "more than 90": "100 or so"}),
     # "of them" reaches back over a long aside with no number in it
     ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
      "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
