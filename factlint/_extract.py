@@ -927,6 +927,13 @@ class Extractor:
                     continue
                 whole, after_whole = before, rate.end()
             cue = self.patterns["partitive"].match(masked, after_whole)
+            before = raws[index - 1] if index else None
+            if not cue and before and before.get("part_of") == whole["figure_id"] \
+                    and self.patterns["part_of_whole"].fullmatch(masked, before["end"], whole["start"]):
+                # "Seventeen of more than 30 men snatched in the raid have been released, including three
+                # guards": after the clause of "N of M", its parts are the N's
+                cue = self.patterns["partitive_after_clause"].match(masked, after_whole)
+                whole = before if cue else whole
             restated = None  # the whole restated in brackets: "1.06 billion ECUs (1.21 billion dlrs), including"
             if not cue and index + 1 < len(raws):
                 closed = self._bracket_end(masked, whole, raws[index + 1])

@@ -135,6 +135,9 @@ CASES = [
     # "N of M" with points as the unit, or a whole told "or so"
     ("He converted five out of six break points and won more than 90 of the 100 or so games.",
      {"five": "six", "more than 90": "100 or so"}),
+    # after the clause of "N of M", the parts listed are the N's
+    ("Seventeen of more than 30 men snatched in Sunday's raid by gunmen have been released, including three "
+     "guards and 10 drivers.", {"Seventeen": "more than 30", "three": "Seventeen", "10": "Seventeen"}),
     # "of them" reaches back over a long aside with no number in it
     ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
      "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
