@@ -123,6 +123,7 @@ class Extractor:
         self.age_markers = [g.compile(p) for p in ctx["age_markers"]]
         self.grace_days = int(ctx["after_publication_grace_days"])
         self.partitive_gap_without_head = int(ctx["partitive_gap_without_head"])
+        self.counted_before_reach = int(ctx["counted_before_reach"])
         self.event_refinements = {event: set(finer) for event, finer in g.lexicon("event_refinements").items()}
         self.max_range_ratio = float(ctx["figure_range_max_ratio"])
         self.max_age = int(ctx["max_age"])
@@ -630,10 +631,10 @@ class Extractor:
                 value_max = _numbers.bounds(stated_max, qualifier)[1]
         quote_rest = self.patterns["quote_rest"].match(text, end)  # "1.8270/80 marks": the head follows the quote
         head_span, head = (None, None) if share else self._head(quote_rest.end() if quote_rest else end, text)
-        if head is None and (m.group("words") or m.group("number")) and not m.group("currency"):
-            of_the = self.patterns["head_of_the_after"].match(text, end)
-            if of_the:  # the phrase stays after the number: "five mln of those units" is still a part
-                head = self._head(of_the.end(), text)[1]
+        of_the = self.patterns["head_of_the_after"].match(text, end)
+        if head is None and (m.group("words") or m.group("number")) and not m.group("currency") and of_the:
+            head = self._head(of_the.end(), text)[1]  # the phrase stays after the number: "five mln of those units" is still a part
+        head_of_the = bool(of_the) and head is not None  # "Two of the men": the men may have been counted before
         unit_before = self.patterns["word_before_number"].search(text, max(0, m.start - 12), m.start)
         if head is None and unit_before and unit_before["word"].lower() in self.unit_heads:
             head = self.unit_heads[unit_before["word"].lower()]  # "a ransom of dlrs 1 million"
@@ -665,7 +666,7 @@ class Extractor:
         return {"start": start, "end": end, "stated": stated, "stated_max": stated_max, "value": value,
                 "value_max": value_max, "approximate": qualifier != "exact", "qualifier": qualifier, "head": head,
                 "_head_end": head_span[1] if head_span else end, "_scaled": bool(m.group("scale")), "_share": share,
-                "_fraction": m.rule.options.get("fraction", False)}
+                "_fraction": m.rule.options.get("fraction", False), "_head_of_the": head_of_the}
 
     def _is_a_name(self, digits: str, head: Optional[str], m: RuleMatch, text: str) -> bool:
         """Names with numbers: "Intel's 80486 chip", "The 486 is", "Lotus Symphony 1.2", "Local 6 News", "at 4408 Suncrest"."""
@@ -858,6 +859,7 @@ class Extractor:
                 f"{article.article_id}:{raw['start']}:{raw['end']}".encode()).hexdigest()[:12]
         self._link_neighbours(raws, masked)
         self._link_n_of_m(raws, masked)
+        self._link_to_counted_before(raws, masked)
         self._link_listed_parts(raws, text, masked)
         self._link_fronted_parts(raws, masked)
         self._link_apposed_parts(raws, masked)
@@ -865,7 +867,7 @@ class Extractor:
         self._read_table(raws, text)
         self._attach_events(raws, text)
         for raw in raws:
-            for private in ("_head_end", "_event_before", "_verb_is_parts", "_event_in_relative_clause", "_clause_from",
+            for private in ("_head_end", "_head_of_the", "_event_before", "_verb_is_parts", "_event_in_relative_clause", "_clause_from",
                             "_clause_until", "_scaled", "_share", "_fraction"):
                 raw.pop(private, None)
         return raws
@@ -909,6 +911,21 @@ class Extractor:
                     # "Four of the five people in custody were arrested"; "one of two men were wounded" tells of both
                     whole["_verb_is_parts"] = "singular" if part["value"] == 1 else "all"
                     part["_clause_from"] = whole["_head_end"]  # the part's verb comes after the whole
+
+    def _link_to_counted_before(self, raws: list[dict[str, Any]], text: str) -> None:
+        """ "Three men forced their way in ... Two of the men were armed": "of the men" names the men
+        counted before, in the same paragraph and not far back, with no other count of them between."""
+        for index, part in enumerate(raws):
+            if not part["_head_of_the"] or part.get("part_of") or part["head"] in self.amount_heads:
+                continue  # a count, not "within $100 million of its goal"
+            for whole in reversed(raws[:index]):
+                if part["start"] - whole["_head_end"] > self.counted_before_reach:
+                    break
+                if _singular((whole["head"] or "").lower()) == _singular(part["head"].lower()):
+                    if part["stated"] <= whole["stated"] and self.patterns["counted_before_gap"].fullmatch(
+                            text, whole["_head_end"], part["start"]):
+                        self._link_stated_part(part, whole)
+                    break
 
     def _link_listed_parts(self, raws: list[dict[str, Any]], text: str, masked: str) -> None:
         """Parts listed after a cue: "150 hostages, including 68 women and 26 children". Cues and

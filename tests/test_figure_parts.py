@@ -135,6 +135,9 @@ CASES = [
     # "N of M" with points as the unit, or a whole told "or so"
     ("He converted five out of six break points and won more than 90 of the 100 or so games.",
      {"five": "six", "more than 90": "100 or so"}),
+    # "of the men" names the men counted before; an amount "of its goal" names nothing counted
+    ("Three men forced their way into a home at 9:10 a.m. Two of the men were armed. It came within $100 "
+     "million of its goal of $500 million.", {"Two": "Three"}),
     # after the clause of "N of M", the parts listed are the N's
     ("Seventeen of more than 30 men snatched in Sunday's raid by gunmen have been released, including three "
      "guards and 10 drivers.", {"Seventeen": "more than 30", "three": "Seventeen", "10": "Seventeen"}),
