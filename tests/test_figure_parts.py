@@ -312,6 +312,8 @@ EVENTS = [
     ("The three parties, who held 140 of the 250 parliament seats, voted.", {"three": None, "140": None, "250": None}),
     # infections are cases, not what happened to anyone, though deaths are listed among them
     ("WHO has recorded 256 human infections including 151 deaths.", {"256": None, "151": "killed"}),
+    ("The military confirmed three more deaths, bringing December's toll to 99; it led to the culling of 150 million "
+     "poultry.", {"three": "killed", "99": "killed", "150 million": "killed"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
