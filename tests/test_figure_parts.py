@@ -314,6 +314,9 @@ EVENTS = [
     ("WHO has recorded 256 human infections including 151 deaths.", {"256": None, "151": "killed"}),
     ("The military confirmed three more deaths, bringing December's toll to 99; it led to the culling of 150 million "
      "poultry.", {"three": "killed", "99": "killed", "150 million": "killed"}),
+    # a house number ends no clause; "put into police custody" is an arrest
+    ("Officers located two adult men inside 205 Ray Street suffering from gunshot wounds; three passengers were "
+     "put into police custody.", {"two": "shot", "three": "arrested"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
