@@ -785,6 +785,8 @@ class Extractor:
             after_word = self.patterns["head_word"].match(text, word.end())
             following_word = after_word.group("word") if after_word else ""
             participle = lowered in self.irregular_participles or lowered.endswith("ed")
+            if participle and collected is None and following_word.lower() in self.event_words:
+                break  # "scores more reported missing", "two found dead": a verb and its event, no head
             if participle and collected is None and following_word and not self.event_follows.match(text, position) \
                     and following_word.lower() not in self.head_stopwords and following_word.lower() not in self.event_words:
                 # right after the number, a participle describes the head: "two stolen handguns", "three
