@@ -634,6 +634,11 @@ class Extractor:
         of_the = self.patterns["head_of_the_after"].match(text, end)
         if head is None and (m.group("words") or m.group("number")) and not m.group("currency") and of_the:
             head = self._head(of_the.end(), text)[1]  # the phrase stays after the number: "five mln of those units" is still a part
+            nominal = head is None and self.patterns["nominal_event_head"].match(text, of_the.end())
+            head = nominal.group("word") if nominal else head  # "Two of the injured"
+        if head is None and self.patterns["shots_fired_before"].search(text, max(0, start - 30), start):
+            shots = self.patterns["shot_noun_after"].match(text, end)
+            head = shots.group("word") if shots else head  # "fired one shot, which struck the floor"
         head_of_the = bool(of_the) and head is not None  # "Two of the men": the men may have been counted before
         unit_before = self.patterns["word_before_number"].search(text, max(0, m.start - 12), m.start)
         if head is None and unit_before and unit_before["word"].lower() in self.unit_heads:

@@ -381,6 +381,11 @@ HEADS = [
     ("About 100 tigers survive; he saw the 200 cubs born there; it settled one class action suit; nearly "
      "one-third of its sales volume; nearly two dozen various criminal charges.",
      {"About 100": "tigers", "200": "cubs", "one": "suit", "nearly one-third": "volume", "nearly two dozen": "charges"}),
+    # shots fired, the dead, the injured, pence, a comparable figure
+    ("He fired one shot; police heard three shots; five dead bodies were found; six of the injured left; seven of "
+     "those arrested are in jail. Shares closed at 499p. It rose to 6.45 billion marks from a comparable 4.57 billion.",
+     {"one": "shot", "three": "shots", "five": "bodies", "six": "injured", "seven": None, "499": "pence",
+      "6.45 billion": "marks", "4.57 billion": "marks"}),
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
