@@ -133,6 +133,7 @@ class Extractor:
         # not the end of a compound: "non-fatally" is no "fatally"
         self.event_pattern = _word_set_pattern(list(g.lexicon("events")), after_hyphen=False)
         self.event_follows = re.compile(r"\s+" + self.event_pattern.pattern, self.event_pattern.flags)
+        self.event_follows_more = re.compile(r"\s+more\s+" + self.event_pattern.pattern, self.event_pattern.flags)
         self.event_of_cue = _normalised_keys(g.lexicon("events"))
         self.prefix_event = _normalised_keys(g.lexicon("event_prefixes"))
         self.generic_event_words = set(g.lexicon("generic_event_words"))
@@ -151,6 +152,7 @@ class Extractor:
         self.closing_heads = set(g.lexicon("closing_heads"))
         self.name_starting_stopwords = set(g.lexicon("name_starting_stopwords"))
         self.verb_prefixes = set(g.lexicon("verb_prefixes"))
+        self.age_words = set(g.lexicon("age_words"))
         self.year_compound_heads = set(g.lexicon("year_compound_heads"))
         self.plural_modifiers = set(g.lexicon("plural_modifiers"))
         self.singular_endings_in_s = tuple(g.lexicon("singular_endings_in_s"))
@@ -649,6 +651,7 @@ class Extractor:
             head = "percent"
         if head is None and m.rule.options.get("requires_head") and not (
                 self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)
+                or self.event_follows_more.match(text, end)  # "three men dead and three more wounded"
                 or self.patterns["whole_after_part_before"].search(text, max(0, start - 20), start)  # "nine out of ten"
                 or self.patterns["event_prefix"].search(text, max(0, start - 40), start)  # "wounded two more"
                 or (stated != 1 and self.patterns["partitive_cue_before"].search(text, max(0, start - 30), start)
@@ -694,14 +697,14 @@ class Extractor:
         if digits.isdigit() and len(digits) >= 3 and "," not in digits and self.patterns["house_number_before"].search(
                 before) and self.patterns["house_number_after"].match(text, m.end):
             return True
+        if head is None and self.patterns["the_name_before_number"].search(text, max(0, m.start - 30), m.start):
+            return True  # "the Soyuz 36", "the Fortune 500"
         if digits.isdigit() and len(digits) >= 3 and self.patterns["name_before_model"].search(
                 text, max(0, m.start - 30), m.start) and (head or "").lower() not in self.level_heads \
                 and not self.patterns["compound_head"].match(text, m.end):  # "the 165-seat assembly" counts
             if head is None:
                 return bool(self.patterns["singular_verb_after"].match(text, m.end))
             return not (head.lower().endswith("s") or head.lower() in self.plural_heads)
-        if head is None and self.patterns["the_name_before_number"].search(text, max(0, m.start - 30), m.start):
-            return True
         # "Lotus Symphony 1.2"; not a row of a table ("Japan 445.8 484.1 72.3"), where more numbers follow
         return head is None and bool(self.patterns["version_number"].fullmatch(digits)) \
             and bool(self.patterns["name_before_number"].search(text, max(0, m.start - 30), m.start)) \
@@ -839,6 +842,8 @@ class Extractor:
                 if collected and text[collected[0]].isupper():
                     collected = None  # a table's label before a date ("Payable April one Record March 20")
                 break  # a date starts: "six portfolios effective April 20"
+            if number_follows and collected and lowered in self.age_words:
+                break  # "44,630 men age 65 to 80": the age follows the head
             if number_follows and not self.patterns["distance_after"].match(text, word.end()):
                 # Words before the next number label it, in a table ("Net 4,346,000 vs 4,202,000 Revs
                 # 232,006,000", "11.1 mln Avg shrs 11.6 mln"): none of them is this figure's head.

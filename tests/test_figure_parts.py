@@ -317,6 +317,7 @@ EVENTS = [
     # a house number ends no clause; "put into police custody" is an arrest
     ("Officers located two adult men inside 205 Ray Street suffering from gunshot wounds; three passengers were "
      "put into police custody.", {"two": "shot", "three": "arrested"}),
+    ("Separate shooting incidents left three men dead and four more wounded.", {"three": "killed", "four": "wounded"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
@@ -386,6 +387,10 @@ HEADS = [
      "those arrested are in jail. Shares closed at 499p. It rose to 6.45 billion marks from a comparable 4.57 billion.",
      {"one": "shot", "three": "shots", "five": "bodies", "six": "injured", "seven": None, "499": "pence",
       "6.45 billion": "marks", "4.57 billion": "marks"}),
+    # a double hyphen is a dash; an age after a head; "pct-owned"; "the Fortune 500" is a name
+    ("Four of the 24 largest railroads--the Boston and Maine--had losses; 44,630 men age 65 to 80; 50 pct-owned "
+     "Gynex; among the top 100 of the Fortune 500, it said.",
+     {"Four": "railroads", "24": "railroads", "44,630": "men", "50": "percent", "100": None}),
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
