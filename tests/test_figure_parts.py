@@ -147,6 +147,7 @@ CASES = [
      {"about 700": "About 2,730"}),
     # a superlative between "of the" and the whole; a whole with no noun after it
     ("China is one of the poorest 25 countries; she had five of the top seven.", {"one": "25", "five": "seven"}),
+    ("Nikko Securities, one of the big four Japanese securities houses, is responsible.", {"one": "four"}),
     # before "out of": a hyphenated word, a comma
     ("It helps the 1.3 mln minimum-wage workers out of a total labour force of 6.7 mln.", {"1.3 mln": "6.7 mln"}),
     ("Only about one mln South Koreans, out of a population of 40 mln, invest.", {"about one mln": "40 mln"}),
