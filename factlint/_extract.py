@@ -663,6 +663,8 @@ class Extractor:
             return None  # "one of the first", "one of them", "the one used by": a pronoun, not a count
         if head and head.lower() in self.period_heads:
             return None  # "Two hours later", "about five minutes later": a stretch of time, not a count
+        if head is None and self.patterns["period_whole_after"].match(text, end):
+            return None  # "10 of the last 16 years"
         digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
         if digits and self.patterns["bare_year"].fullmatch(digits) and (
                 head is None or head[0].isupper() or head.lower() in self.year_compound_heads):
