@@ -788,8 +788,9 @@ class Extractor:
             if (lowered in skip and collected is None and count < 2) or (lowered.endswith("ly") and len(lowered) > 4):
                 position = word.end()  # "four more acceptances", "20 million fully diluted shares"
                 continue
-            if collected is None and word.group("word")[0].isupper() and lowered.endswith(("’s", "'s")):
-                position = word.end()  # "3,027,330 Rally's shares": the owner's name, then the head
+            if collected is None and lowered.endswith(("’s", "'s")) and (
+                    word.group("word")[0].isupper() or self.patterns["the_before"].search(text, max(0, word.start() - 5), word.start("word"))):
+                position = word.end()  # "3,027,330 Rally's shares", "a third of the world's production": the owner, then the head
                 continue
             written = word.group("word")
             after_word = self.patterns["head_word"].match(text, word.end())

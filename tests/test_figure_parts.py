@@ -392,6 +392,9 @@ HEADS = [
     ("Four of the 24 largest railroads--the Boston and Maine--had losses; 44,630 men age 65 to 80; 50 pct-owned "
      "Gynex; among the top 100 of the Fortune 500, it said.",
      {"Four": "railroads", "24": "railroads", "44,630": "men", "50": "percent", "100": None}),
+    # a possessive after "the" before the head; a possessive before a compared figure
+    ("Malaysia tests a third of the world's microprocessor production; they have 300 sugar mills, compared with our 41.",
+     {"a third": "production", "300": "mills", "41": "mills"}),
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
