@@ -148,6 +148,8 @@ CASES = [
     # a superlative between "of the" and the whole; a whole with no noun after it
     ("China is one of the poorest 25 countries; she had five of the top seven.", {"one": "25", "five": "seven"}),
     ("Nikko Securities, one of the big four Japanese securities houses, is responsible.", {"one": "four"}),
+    # a single part with its age; the whole's verb after the apposition
+    ("Six middle school students, five boys and a girl aged 12 and 13, died.", {"five": "Six"}),
     # before "out of": a hyphenated word, a comma
     ("It helps the 1.3 mln minimum-wage workers out of a total labour force of 6.7 mln.", {"1.3 mln": "6.7 mln"}),
     ("Only about one mln South Koreans, out of a population of 40 mln, invest.", {"about one mln": "40 mln"}),
@@ -319,6 +321,8 @@ EVENTS = [
     ("Officers located two adult men inside 205 Ray Street suffering from gunshot wounds; three passengers were "
      "put into police custody.", {"two": "shot", "three": "arrested"}),
     ("Separate shooting incidents left three men dead and four more wounded.", {"three": "killed", "four": "wounded"}),
+    ("Six middle school students, five boys and a girl aged 12 and 13, died and 39 were injured.",
+     {"Six": "killed", "five": "killed", "39": "wounded"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
