@@ -665,6 +665,8 @@ class Extractor:
             return None  # "Two hours later", "about five minutes later": a stretch of time, not a count
         if head is None and self.patterns["period_whole_after"].match(text, end):
             return None  # "10 of the last 16 years"
+        if self.patterns["period_modifier_after"].match(text, end):
+            return None  # "a 3-1/2 month trading range"
         digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
         if digits and self.patterns["bare_year"].fullmatch(digits) and (
                 head is None or head[0].isupper() or head.lower() in self.year_compound_heads):
