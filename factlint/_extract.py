@@ -962,11 +962,13 @@ class Extractor:
                 whole, after_whole = before, rate.end()
             cue = self.patterns["partitive"].match(masked, after_whole)
             before = raws[index - 1] if index else None
-            if not cue and before and before.get("part_of") == whole["figure_id"] \
+            first_listed = raws[index + 1] if index + 1 < len(raws) else None
+            if before and first_listed and before.get("part_of") == whole["figure_id"] \
+                    and first_listed["stated"] <= before["stated"] \
                     and self.patterns["part_of_whole"].fullmatch(masked, before["end"], whole["start"]):
                 # "Seventeen of more than 30 men snatched in the raid have been released, including three
                 # guards": after the clause of "N of M", its parts are the N's
-                cue = self.patterns["partitive_after_clause"].match(masked, after_whole)
+                cue = cue or self.patterns["partitive_after_clause"].match(masked, after_whole)
                 whole = before if cue else whole
             restated = None  # the whole restated in brackets: "1.06 billion ECUs (1.21 billion dlrs), including"
             if not cue and index + 1 < len(raws):
@@ -1011,6 +1013,9 @@ class Extractor:
                     break  # "including 250,000 to the U.S., after a record total last year of 300,200"
                 if count and self.patterns["comparison_in_list_gap"].search(masked, position, part["start"]):
                     break  # "including 109 billion for research and development, as against a total of 1,600 billion"
+                if cue.group("cue") and cue.group("cue").lower() == "including" and part["head"] is None \
+                        and not part["_scaled"] and whole["_scaled"] and whole["head"] in self.amount_heads:
+                    break  # "a 150 mln stg contract ..., including 20 Hawk Mk 66 trainers": a count, not money
                 if not self._link_stated_part(part, whole):
                     break
                 part["part_listed"] = True  # what happens to listed parts happens to their whole

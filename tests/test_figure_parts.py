@@ -141,6 +141,12 @@ CASES = [
     # after the clause of "N of M", the parts listed are the N's
     ("Seventeen of more than 30 men snatched in Sunday's raid by gunmen have been released, including three "
      "guards and 10 drivers.", {"Seventeen": "more than 30", "three": "Seventeen", "10": "Seventeen"}),
+    # a whole's own words before its cue reach 80 characters; a bare count is no part of money
+    ("A total of 340 grams were discovered in bags underneath the front seats of the vehicle, including 202.5 "
+     "grams underneath the seat.", {"202.5": "340"}),
+    ("It won a 150 mln stg contract to supply Switzerland with military equipment, including 20 Hawk Mk 66 trainers.", {}),
+    ("The Brotherhood won 34 seats out of 164 up for grabs in the first phase, including four secured in the first round.",
+     {"34": "164", "four": "34"}),
     # "of them" reaches back over a long aside with no number in it
     ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
      "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
