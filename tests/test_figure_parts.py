@@ -329,6 +329,8 @@ EVENTS = [
     ("Separate shooting incidents left three men dead and four more wounded.", {"three": "killed", "four": "wounded"}),
     ("Six middle school students, five boys and a girl aged 12 and 13, died and 39 were injured.",
      {"Six": "killed", "five": "killed", "39": "wounded"}),
+    ("The injured, including seven in critical condition, were rushed to hospital; the dead, including two "
+     "children, were buried.", {"seven": "wounded", "two": "killed"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
