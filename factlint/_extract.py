@@ -652,6 +652,7 @@ class Extractor:
         if head is None and m.rule.options.get("requires_head") and not (
                 self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)
                 or self.event_follows_more.match(text, end)  # "three men dead and three more wounded"
+                or self.patterns["count_named_after"].match(text, end)  # "brought to nine the number of people"
                 or self.patterns["whole_after_part_before"].search(text, max(0, start - 20), start)  # "nine out of ten"
                 or self.patterns["event_prefix"].search(text, max(0, start - 40), start)  # "wounded two more"
                 or (stated != 1 and self.patterns["partitive_cue_before"].search(text, max(0, start - 30), start)
@@ -787,6 +788,8 @@ class Extractor:
             lowered = word.group("word").lower()
             if collected and lowered in self.multiword_event_starts and self.event_follows.match(text, position):
                 break  # "five young men lose their lives": an event of several words ends the head
+            if count == 0 and lowered == "the":
+                break  # "brought to 17 the total number of Egyptians infected": what it counts is named after
             if (lowered in skip and collected is None and count < 2) or (lowered.endswith("ly") and len(lowered) > 4):
                 position = word.end()  # "four more acceptances", "20 million fully diluted shares"
                 continue
@@ -976,8 +979,9 @@ class Extractor:
                 cue = self.patterns["partitive"].match(masked, closed) if closed is not None else None
                 if cue:
                     restated, after_whole = raws[index + 1], closed
-            if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head):
-                continue
+            if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head
+                           and not self.patterns["count_named_after"].match(masked, whole["end"])):
+                continue  # not "the thousands shot as well as the cost ..., including"; "17 the total number of Egyptians infected, including"
             outer = raws[index - 1] if index else None
             first_part = raws[index + 1] if index + 1 < len(raws) else None
             if outer and first_part and self.patterns["whole_in_place_gap"].fullmatch(masked, outer["_head_end"], whole["start"]) \

@@ -147,6 +147,8 @@ CASES = [
     ("It won a 150 mln stg contract to supply Switzerland with military equipment, including 20 Hawk Mk 66 trainers.", {}),
     ("The Brotherhood won 34 seats out of 164 up for grabs in the first phase, including four secured in the first round.",
      {"34": "164", "four": "34"}),
+    ("The latest cases bring to 17 the total number of Egyptians infected, including seven who were killed.",
+     {"seven": "17"}),
     # "of them" reaches back over a long aside with no number in it
     ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
      "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
@@ -407,6 +409,9 @@ HEADS = [
     # a possessive after "the" before the head; a possessive before a compared figure
     ("Malaysia tests a third of the world's microprocessor production; they have 300 sugar mills, compared with our 41.",
      {"a third": "production", "300": "mills", "41": "mills"}),
+    # a count with its name after it: "the number of ..." is no head
+    ("The latest arrest brought to nine the number of people in custody; it brings to 17 the total number of "
+     "Egyptians infected, including seven who were killed.", {"nine": None, "17": None, "seven": None}),
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
