@@ -158,6 +158,7 @@ CASES = [
     ("Nikko Securities, one of the big four Japanese securities houses, is responsible.", {"one": "four"}),
     # a single part with its age; the whole's verb after the apposition
     ("Six middle school students, five boys and a girl aged 12 and 13, died.", {"five": "Six"}),
+    ("Out of 10.5 mln acres only 1.9 mln acres were accepted in corn.", {"1.9 mln": "10.5 mln"}),
     # before "out of": a hyphenated word, a comma
     ("It helps the 1.3 mln minimum-wage workers out of a total labour force of 6.7 mln.", {"1.3 mln": "6.7 mln"}),
     ("Only about one mln South Koreans, out of a population of 40 mln, invest.", {"about one mln": "40 mln"}),
@@ -333,6 +334,8 @@ EVENTS = [
      {"Six": "killed", "five": "killed", "39": "wounded"}),
     ("The injured, including seven in critical condition, were rushed to hospital; the dead, including two "
      "children, were buried.", {"seven": "wounded", "two": "killed"}),
+    ("He spoke of slaying at least 70 combatants; six children were trampled to death; the two missing women.",
+     {"at least 70": "killed", "six": "killed", "two": "missing"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
@@ -412,6 +415,7 @@ HEADS = [
     # a count with its name after it: "the number of ..." is no head
     ("The latest arrest brought to nine the number of people in custody; it brings to 17 the total number of "
      "Egyptians infected, including seven who were killed.", {"nine": None, "17": None, "seven": None}),
+    ("Of them 34,440 were cured of cataract and 12,090 cured of glaucoma.", {"34,440": None, "12,090": None}),
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
