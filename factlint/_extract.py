@@ -727,6 +727,9 @@ class Extractor:
         if listed and listed["word"][0].isupper() and listed["word"].lower() in self.identifier_prefixes \
                 and not (m.group("percent") or m.group("currency") or m.group("scale")):
             return True  # "Boeing 767, 757 and 747"
+        if (m.group("number_max") and (self.patterns["score_before"].search(before) or self.patterns["score_after"].match(text, m.end))) \
+                or self.patterns["tiebreak_before"].search(before):
+            return True  # "6-3, 2-6, 7-6(4)": scores of sets
         if number_text.isdigit() and int(number_text) <= 31 and self.patterns["day_list_before"].search(before):
             return True  # "on June 18 and 19": a day of the month
         near = text[max(0, m.start - 12):m.end + 8]
@@ -821,7 +824,7 @@ class Extractor:
             # "107 US soldiers": an abbreviation is no stopword ("us"); "5 IN CUSTODY" is a headline in capitals
             abbreviation = len(written) > 1 and written.isalpha() and written.isupper() \
                 and bool(following_word) and not following_word.isupper()
-            in_name = written[0].isupper() and following_word[:1].isupper() and lowered in self.name_starting_stopwords
+            in_name = following_word[:1].isupper() and lowered in self.name_starting_stopwords  # "South Koreans", "east London"
             if (lowered in self.head_stopwords and not abbreviation and not in_name) or lowered in self.number_words \
                     or lowered.endswith(("’s", "'s")):
                 break  # not "about one mln South Koreans": a name
@@ -894,7 +897,7 @@ class Extractor:
 
     def _link_neighbours(self, raws: list[dict[str, Any]], text: str) -> None:
         """A figure compared with the one before it shares its head; "eight of them" is a part of it."""
-        for before, raw in zip(raws, raws[1:]):
+        for index, (before, raw) in enumerate(zip(raws, raws[1:])):
             if self.patterns["comparison_gap"].fullmatch(text, before["_head_end"], raw["start"]) or (
                     "compared_with" in before and self.patterns["comparison_more_gap"].fullmatch(text, before["_head_end"], raw["start"])):
                 raw["compared_with"] = before  # its event is the one compared with
@@ -904,6 +907,10 @@ class Extractor:
             of_them = self.patterns["part_of_previous"].match(text, raw["_head_end"])
             by_degree = raw["head"] is None and before["head"] not in self.amount_heads \
                 and self.patterns["part_by_degree_after"].match(text, raw["end"])
+            whole = before
+            if of_them and index and self.patterns["part_of_whole"].fullmatch(text, raws[index - 1]["end"], before["start"]) \
+                    and raws[index - 1]["value"] <= before["value"]:
+                whole = raws[index - 1]  # "only five of the 37 have been discovered, three of them in the Middle East"
             if (of_them or by_degree) and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]) \
                     and not self.patterns["part_of_whole"].fullmatch(text, before["end"], raw["start"]):
                 # "More than 100 people have died, eight of them Americans"; not across sentences or
@@ -914,10 +921,10 @@ class Extractor:
                     first = self.patterns["head_word"].match(text, of_them.end())
                     raw["head"] = head if span and first and first.start("word") == span[0] \
                         and not head.lower().endswith("ed") else None  # "two of them pulled out guns": a verb
-                if self._link_stated_part(raw, before):  # "25 in all -- 15 of which were shootings"
+                if self._link_stated_part(raw, whole):  # "25 in all -- 15 of which were shootings"
                     # "34 people were shot -- 17 of whom died"; "four victims were shot — two fatally"
                     raw["_clause_from"] = of_them.end() if of_them else raw["end"]
-                    before["_clause_until"] = raw["start"]  # "two friends, with one of them dead"
+                    whole["_clause_until"] = raw["start"]  # "two friends, with one of them dead"
 
     def _link_n_of_m(self, raws: list[dict[str, Any]], text: str) -> None:
         """ "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
@@ -1133,7 +1140,9 @@ class Extractor:
                 raw["event"] = after["event"]  # "one million Armenians and 30,000 Kurds were killed"
         for raw, after in zip(raws, raws[1:]):
             if after["event"] is None and raw.get("_event_before") and not after["amount"] and \
-                    self.patterns["coordinated_object_gap"].fullmatch(text, raw["_head_end"], after["start"]):
+                    (self.patterns["coordinated_object_gap"].fullmatch(text, raw["_head_end"], after["start"])
+                     or (self.patterns["object_list_gap"].fullmatch(text, raw["_head_end"], after["start"])
+                         and self.patterns["object_list_continues"].match(text, after["_head_end"]))):
                 after["event"] = raw["event"]  # "killed 20 children, ages six and seven, as well as six educators"
         for raw, after in zip(raws, raws[1:]):
             if after["event"] is None and raw["event"] and not after["amount"] and \

@@ -149,6 +149,9 @@ CASES = [
      {"34": "164", "four": "34"}),
     ("The latest cases bring to 17 the total number of Egyptians infected, including seven who were killed.",
      {"seven": "17"}),
+    # "of them" after "N of M" names the N
+    ("Only five of the 37 have been discovered in the last 20 years, three of them in the Middle East.",
+     {"five": "37", "three": "five"}),
     # "of them" reaches back over a long aside with no number in it
     ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
      "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
@@ -336,6 +339,8 @@ EVENTS = [
      "children, were buried.", {"seven": "wounded", "two": "killed"}),
     ("He spoke of slaying at least 70 combatants; six children were trampled to death; the two missing women.",
      {"at least 70": "killed", "six": "killed", "two": "missing"}),
+    ("Soldiers killed six insurgents, two women and a child; the Ripper murdered five east London prostitutes.",
+     {"six": "killed", "two": "killed", "five": "killed"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
