@@ -702,8 +702,8 @@ class Extractor:
         if digits.isdigit() and len(digits) >= 3 and "," not in digits and self.patterns["house_number_before"].search(
                 before) and self.patterns["house_number_after"].match(text, m.end):
             return True
-        if head is None and self.patterns["the_name_before_number"].search(text, max(0, m.start - 30), m.start):
-            return True  # "the Soyuz 36", "the Fortune 500"
+        if head is None and "," not in digits and self.patterns["the_name_before_number"].search(text, max(0, m.start - 30), m.start):
+            return True  # "the Soyuz 36", "the Fortune 500"; not "in the Netherlands 6,000"
         if digits.isdigit() and len(digits) >= 3 and self.patterns["name_before_model"].search(
                 text, max(0, m.start - 30), m.start) and (head or "").lower() not in self.level_heads \
                 and not self.patterns["compound_head"].match(text, m.end):  # "the 165-seat assembly" counts
