@@ -124,6 +124,7 @@ class Extractor:
         self.grace_days = int(ctx["after_publication_grace_days"])
         self.partitive_gap_without_head = int(ctx["partitive_gap_without_head"])
         self.counted_before_reach = int(ctx["counted_before_reach"])
+        self.partitive_reach = int(ctx["partitive_reach"])
         self.event_refinements = {event: set(finer) for event, finer in g.lexicon("event_refinements").items()}
         self.max_range_ratio = float(ctx["figure_range_max_ratio"])
         self.max_age = int(ctx["max_age"])
@@ -957,6 +958,12 @@ class Extractor:
     def _link_listed_parts(self, raws: list[dict[str, Any]], text: str, masked: str) -> None:
         """Parts listed after a cue: "150 hostages, including 68 women and 26 children". Cues and
         gaps are read on ``masked``; a gap between parts that states a time ends the list."""
+        def partitive_at(position: int) -> Optional[re.Match[str]]:
+            # the cue pattern scans up to 80 characters: it runs only where a cue word is near
+            if not self.patterns["partitive_cue_word"].search(masked, position, position + self.partitive_reach):
+                return None
+            return self.patterns["partitive"].match(masked, position)
+
         for index, whole in enumerate(raws):
             after_whole = whole["_head_end"]
             rate = self.patterns["rate_after"].match(masked, after_whole) if whole["head"] in self.amount_heads else None
@@ -970,7 +977,7 @@ class Extractor:
                         or self.patterns["priced_at"].fullmatch(masked, before["_head_end"], whole["start"])):
                     continue
                 whole, after_whole = before, rate.end()
-            cue = self.patterns["partitive"].match(masked, after_whole)
+            cue = partitive_at(after_whole)
             before = raws[index - 1] if index else None
             first_listed = raws[index + 1] if index + 1 < len(raws) else None
             if before and first_listed and before.get("part_of") == whole["figure_id"] \
@@ -983,7 +990,7 @@ class Extractor:
             restated = None  # the whole restated in brackets: "1.06 billion ECUs (1.21 billion dlrs), including"
             if not cue and index + 1 < len(raws):
                 closed = self._bracket_end(masked, whole, raws[index + 1])
-                cue = self.patterns["partitive"].match(masked, closed) if closed is not None else None
+                cue = partitive_at(closed) if closed is not None else None
                 if cue:
                     restated, after_whole = raws[index + 1], closed
             if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from factlint import check_text
+from factlint._extract import default_extractor
 
 CASES = [
     ("150 hostages, including 68 women and 26 children, were held.", {"68": "150", "26": "150"}),
@@ -432,3 +433,12 @@ def test_heads_of_figures(text, heads):
     """What each figure counts, taken over from a compared figure where it is left out."""
     figures = check_text(text, dt.date(2024, 1, 1)).extraction.claims["figure"]
     assert {f.text: f.head for f in figures} == heads
+
+
+def test_every_partitive_cue_starts_with_a_cue_word():
+    """The partitive cue pattern runs only near a `partitive_cue_word`: every cue must start with one."""
+    extractor = default_extractor()
+    grammar = extractor.grammar
+    cues = grammar.lexicon("partitive_cues") + grammar.lexicon("partitive_verbs") + ["--", "—", "–", "with"]
+    for cue in cues:
+        assert extractor.patterns["partitive_cue_word"].match(cue), cue
