@@ -154,6 +154,7 @@ class Extractor:
         self.name_starting_stopwords = set(g.lexicon("name_starting_stopwords"))
         self.verb_prefixes = set(g.lexicon("verb_prefixes"))
         self.age_words = set(g.lexicon("age_words"))
+        self.composite_heads = set(g.lexicon("composite_heads"))
         self.year_compound_heads = set(g.lexicon("year_compound_heads"))
         self.plural_modifiers = set(g.lexicon("plural_modifiers"))
         self.singular_endings_in_s = tuple(g.lexicon("singular_endings_in_s"))
@@ -774,6 +775,9 @@ class Extractor:
             if word in self.head_stopwords:
                 return None, None
             return compound.span("word"), word
+        bracketed_unit = self.patterns["bracketed_unit"].match(text, position)
+        if bracketed_unit:  # "above 142 (yen)"
+            return bracketed_unit.span("unit"), self.unit_heads[_normalised(bracketed_unit.group("unit"))]
         aside = self.patterns["head_aside"].match(text, position)
         if aside:  # "about 275,000 (60-kilo) bags"
             position = aside.end()
@@ -825,6 +829,9 @@ class Extractor:
             # "107 US soldiers": an abbreviation is no stopword ("us"); "5 IN CUSTODY" is a headline in capitals
             abbreviation = len(written) > 1 and written.isalpha() and written.isupper() \
                 and bool(following_word) and not following_word.isupper()
+            if len(written) == 1 and written.isupper() and collected and text[collected[0]].isupper():
+                position = word.end()  # "four Class A common stock warrants": a letter in a name, no article
+                continue
             in_name = following_word[:1].isupper() and lowered in self.name_starting_stopwords  # "South Koreans", "east London"
             if (lowered in self.head_stopwords and not abbreviation and not in_name) or lowered in self.number_words \
                     or lowered.endswith(("’s", "'s")):
@@ -870,8 +877,8 @@ class Extractor:
 
     def _plural_noun(self, word: str) -> bool:
         """ "tigers", not "class", "various", "bus" nor a plural that modifies ("sales volume")."""
-        return word.islower() and word.endswith("s") and not word.endswith(self.singular_endings_in_s) \
-            and word not in self.plural_modifiers
+        return word.islower() and (word in self.plural_heads or (
+            word.endswith("s") and not word.endswith(self.singular_endings_in_s) and word not in self.plural_modifiers))
 
     def _attach_figures(self, raws: list[dict[str, Any]], article: Article, masked: str) -> list[dict[str, Any]]:
         """Ids, shared heads, parts and events, which need the figure's neighbours. Parts are linked
@@ -993,6 +1000,8 @@ class Extractor:
                 cue = partitive_at(closed) if closed is not None else None
                 if cue:
                     restated, after_whole = raws[index + 1], closed
+            if cue and _singular((whole["head"] or "").lower()) in self.composite_heads:
+                continue  # "one mln units, consisting of four shares and warrants": what one unit is made of
             if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head
                            and not self.patterns["count_named_after"].match(masked, whole["end"])):
                 continue  # not "the thousands shot as well as the cost ..., including"; "17 the total number of Egyptians infected, including"
@@ -1017,6 +1026,10 @@ class Extractor:
                 if count >= 0 and part["head"] in self.amount_heads and whole["head"] not in self.amount_heads \
                         and self.patterns["part_amount_gap"].fullmatch(masked, position, part["start"]):
                     position = part["_head_end"]  # "two bonds totaling 700 mln marks": describes the part
+                    continue
+                if listed and part["head"] == "percent" and whole["head"] != "percent" \
+                        and self.patterns["part_rate_gap"].fullmatch(masked, position, part["start"]):
+                    position = part["_head_end"]  # "65 mln stg in band one at 9-7/8 pct and 38 mln stg": the part's rate
                     continue
                 count += 1
                 if not gap.fullmatch(masked, position, part["start"]) or (
@@ -1151,6 +1164,7 @@ class Extractor:
                      or (self.patterns["object_list_gap"].fullmatch(text, raw["_head_end"], after["start"])
                          and self.patterns["object_list_continues"].match(text, after["_head_end"]))):
                 after["event"] = raw["event"]  # "killed 20 children, ages six and seven, as well as six educators"
+                after["_event_before"] = True  # "culled 8,388 fowls in Xinjiang, 99,400 in Yunnan and 66,800 in Ningxia"
         for raw, after in zip(raws, raws[1:]):
             if after["event"] is None and raw["event"] and not after["amount"] and \
                     self.patterns["added_figure_gap"].fullmatch(text, raw["_head_end"], after["start"]):

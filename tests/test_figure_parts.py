@@ -153,6 +153,10 @@ CASES = [
     # "of them" after "N of M" names the N
     ("Only five of the 37 have been discovered in the last 20 years, three of them in the Middle East.",
      {"five": "37", "three": "five"}),
+    # what a unit is made of is no part of the units; a part's rate between listed parts
+    ("It offers one mln units, consisting of four shares of common stock and warrants for two additional shares.", {}),
+    ("It bought 103 mln stg bank bills outright comprising 65 mln stg in band one at 9-7/8 pct and 38 mln stg in band "
+     "two at 9-13/16 pct.", {"65 mln": "103 mln", "38 mln": "103 mln"}),
     # "of them" reaches back over a long aside with no number in it
     ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
      "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
@@ -342,6 +346,8 @@ EVENTS = [
      {"at least 70": "killed", "six": "killed", "two": "missing"}),
     ("Soldiers killed six insurgents, two women and a child; the Ripper murdered five east London prostitutes.",
      {"six": "killed", "two": "killed", "five": "killed"}),
+    ("They have culled 8,388 fowls in Xinjiang, 99,400 in Yunnan and 66,800 in Ningxia.",
+     {"8,388": "killed", "99,400": "killed", "66,800": "killed"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
@@ -422,6 +428,9 @@ HEADS = [
     ("The latest arrest brought to nine the number of people in custody; it brings to 17 the total number of "
      "Egyptians infected, including seven who were killed.", {"nine": None, "17": None, "seven": None}),
     ("Of them 34,440 were cured of cataract and 12,090 cured of glaucoma.", {"34,440": None, "12,090": None}),
+    # a unit in brackets; a letter in a name; "men" is plural
+    ("The dollar may not get above 142 (yen) and 1.83 (marks); four Class A common stock warrants; the five men wept.",
+     {"142": "yen", "1.83": "marks", "four": "warrants", "five": "men"}),
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
