@@ -1288,7 +1288,7 @@ class Extractor:
         if prefix:
             raw["_event_before"] = True
             return self.prefix_event[_normalised(prefix.group("cue"))]
-        toll = self.patterns["toll_before"].search(text, max(0, raw["start"] - 80), raw["start"]) \
+        toll = self.patterns["toll_before"].search(text, max(0, raw["start"] - 130), raw["start"]) \
             or self.patterns["toll_to_before"].search(text, max(0, raw["start"] - 90), raw["start"])
         if toll:
             return self.prefix_event[_normalised(toll.group("cue"))]

@@ -348,6 +348,8 @@ EVENTS = [
      {"six": "killed", "two": "killed", "five": "killed"}),
     ("They have culled 8,388 fowls in Xinjiang, 99,400 in Yunnan and 66,800 in Ningxia.",
      {"8,388": "killed", "99,400": "killed", "66,800": "killed"}),
+    ("The death toll of a suicide bomb attack at a police commando recruitment center in western Baghdad rose to 35.",
+     {"35": "killed"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
