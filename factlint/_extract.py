@@ -654,6 +654,7 @@ class Extractor:
         if head is None and m.rule.options.get("requires_head") and not (
                 self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)
                 or self.event_follows_more.match(text, end)  # "three men dead and three more wounded"
+                or (stated != 1 and self.patterns["bare_verb_after"].match(text, end))  # "The three escaped the store"
                 or self.patterns["count_named_after"].match(text, end)  # "brought to nine the number of people"
                 or self.patterns["whole_after_part_before"].search(text, max(0, start - 20), start)  # "nine out of ten"
                 or self.patterns["event_prefix"].search(text, max(0, start - 40), start)  # "wounded two more"
@@ -668,6 +669,8 @@ class Extractor:
             return None  # "Two hours later", "about five minutes later": a stretch of time, not a count
         if head is None and self.patterns["period_whole_after"].match(text, end):
             return None  # "10 of the last 16 years"
+        if head is None and m.group("words") and self.patterns["month_before"].search(text, max(0, start - 12), start):
+            return None  # "the five weeks ended April five totaled": a day written in words
         if self.patterns["period_modifier_after"].match(text, end):
             return None  # "a 3-1/2 month trading range"
         digits = m.group("number") if not (m.group("currency") or m.group("scale") or m.group("percent")) else None
@@ -811,6 +814,9 @@ class Extractor:
             participle = lowered in self.irregular_participles or lowered.endswith("ed")
             if participle and collected is None and following_word.lower() in self.event_words:
                 break  # "scores more reported missing", "two found dead": a verb and its event, no head
+            if collected is None and lowered.endswith(("ing", "ed")) and lowered not in self.ing_modifiers \
+                    and (not following_word or following_word.lower() in self.head_stopwords):
+                break  # "430 stocks rising, 545 falling and 314 unchanged", "96 missing following the mudflow"
             if participle and collected is None and following_word and not self.event_follows.match(text, position) \
                     and following_word.lower() not in self.head_stopwords and following_word.lower() not in self.event_words:
                 # right after the number, a participle describes the head: "two stolen handguns", "three
@@ -927,8 +933,9 @@ class Extractor:
                 if of_them and raw["head"] is None:  # "eight of them Americans", not "five of whom fired shots"
                     span, head = self._head(of_them.end(), text)
                     first = self.patterns["head_word"].match(text, of_them.end())
-                    raw["head"] = head if span and first and first.start("word") == span[0] \
-                        and not head.lower().endswith("ed") else None  # "two of them pulled out guns": a verb
+                    raw["head"] = head if span and first and first.start("word") == span[0] and not head.lower().endswith("ed") \
+                        and (head.lower().endswith("s") or head.lower() in self.plural_heads) else None
+                    # "two of them pulled out guns": a verb; "17 of them foreign": an adjective
                 if self._link_stated_part(raw, whole):  # "25 in all -- 15 of which were shootings"
                     # "34 people were shot -- 17 of whom died"; "four victims were shot — two fatally"
                     raw["_clause_from"] = of_them.end() if of_them else raw["end"]
@@ -1038,6 +1045,8 @@ class Extractor:
                 if count == 1 and self.patterns["list_closing_and"].fullmatch(masked, position, part["start"]) \
                         and not self.patterns["part_continues_after"].match(masked, part["end"]):
                     break  # "six flights, including four non-stop flights, and three via Anchorage": a sibling
+                if cue.lastgroup == "with_cue" and self.patterns["part_continues_after"].match(masked, part["end"]):
+                    break  # "rose to 35, with 12 more missing": more of another kind, no part
                 if count and whole["value_max"] is not None and part["stated"] > whole["value_max"]:
                     break  # "1 billion dlrs, of which up to 200 mln ..., and a limitation of 10 billion dlrs"
                 if count and masked[position:part["start"]] != text[position:part["start"]]:
@@ -1045,7 +1054,7 @@ class Extractor:
                 if count and self.patterns["comparison_in_list_gap"].search(masked, position, part["start"]):
                     break  # "including 109 billion for research and development, as against a total of 1,600 billion"
                 if cue.group("cue") and cue.group("cue").lower() == "including" and part["head"] is None \
-                        and not part["_scaled"] and whole["_scaled"] and whole["head"] in self.amount_heads:
+                        and not part["_scaled"] and whole["_scaled"] and whole["head"] in self.currency.values():
                     break  # "a 150 mln stg contract ..., including 20 Hawk Mk 66 trainers": a count, not money
                 if not self._link_stated_part(part, whole):
                     break

@@ -157,6 +157,8 @@ CASES = [
     ("It offers one mln units, consisting of four shares of common stock and warrants for two additional shares.", {}),
     ("It bought 103 mln stg bank bills outright comprising 65 mln stg in band one at 9-7/8 pct and 38 mln stg in band "
      "two at 9-13/16 pct.", {"65 mln": "103 mln", "38 mln": "103 mln"}),
+    # "with 12 more" adds to a whole, no part; an adjective after "of them" is no head
+    ("The death toll climbed to 35, with 12 more missing; 93 securities firms, 17 of them foreign.", {"17": "93"}),
     # "of them" reaches back over a long aside with no number in it
     ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
      "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
@@ -350,6 +352,8 @@ EVENTS = [
      {"8,388": "killed", "99,400": "killed", "66,800": "killed"}),
     ("The death toll of a suicide bomb attack at a police commando recruitment center in western Baghdad rose to 35.",
      {"35": "killed"}),
+    ("The toll climbed to 35, with 12 more missing; 83 soldiers have been injured in the attacks along with 34 members "
+     "of the SLA.", {"35": "killed", "12": "missing", "83": "wounded", "34": "wounded"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
@@ -433,6 +437,10 @@ HEADS = [
     # a unit in brackets; a letter in a name; "men" is plural
     ("The dollar may not get above 142 (yen) and 1.83 (marks); four Class A common stock warrants; the five men wept.",
      {"142": "yen", "1.83": "marks", "four": "warrants", "five": "men"}),
+    # a verb after a bare count is no head: the count stands for what it counts
+    ("430 stocks rose, 545 falling and 314 unchanged; 96 missing following the mudflow; the three escaped the store; "
+     "93 firms, 17 of them foreign.",
+     {"430": "stocks", "545": None, "314": None, "96": None, "three": None, "93": "firms", "17": "firms"}),
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
