@@ -773,6 +773,10 @@ class Extractor:
         compound = self.patterns["compound_head"].match(text, position)
         if compound:  # "a 62-member team", "60-kilo bags", "a one-man spree"; "one-for-one" counts nothing
             word = compound.group("word")
+            two_words = self.patterns["compound_second_word"].match(text, compound.end())
+            if two_words and _normalised(f"{word} {two_words.group('word')}") in self.unit_heads:
+                return (compound.start("word"), two_words.end("word")), \
+                    self.unit_heads[_normalised(f"{word} {two_words.group('word')}")]  # "a 10-percentage-point lead"
             if word in self.unit_heads:
                 return compound.span("word"), self.unit_heads[word]  # "a 26.1-percent rise"
             if word in self.head_stopwords:
