@@ -155,6 +155,7 @@ class Extractor:
         self.verb_prefixes = set(g.lexicon("verb_prefixes"))
         self.age_words = set(g.lexicon("age_words"))
         self.composite_heads = set(g.lexicon("composite_heads"))
+        self.countable_units = set(g.lexicon("countable_units"))
         self.year_compound_heads = set(g.lexicon("year_compound_heads"))
         self.plural_modifiers = set(g.lexicon("plural_modifiers"))
         self.singular_endings_in_s = tuple(g.lexicon("singular_endings_in_s"))
@@ -643,6 +644,9 @@ class Extractor:
         if head is None and self.patterns["shots_fired_before"].search(text, max(0, start - 30), start):
             shots = self.patterns["shot_noun_after"].match(text, end)
             head = shots.group("word") if shots else head  # "fired one shot, which struck the floor"
+        if of_the and head is not None and not m.rule.options.get("fraction") and not head[0].isupper() \
+                and head.lower() not in self.event_words and not self._plural_noun(head.lower()):
+            head = None  # "only two of these lie outside": a verb, no head
         head_of_the = bool(of_the) and head is not None  # "Two of the men": the men may have been counted before
         unit_before = self.patterns["word_before_number"].search(text, max(0, m.start - 12), m.start)
         if head is None and unit_before and unit_before["word"].lower() in self.unit_heads:
@@ -655,6 +659,7 @@ class Extractor:
                 self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)
                 or self.event_follows_more.match(text, end)  # "three men dead and three more wounded"
                 or (stated != 1 and self.patterns["bare_verb_after"].match(text, end))  # "The three escaped the store"
+                or self.patterns["event_count_to_before"].search(text, max(0, start - 90), start)  # "the number ... killed to nine"
                 or self.patterns["count_named_after"].match(text, end)  # "brought to nine the number of people"
                 or self.patterns["whole_after_part_before"].search(text, max(0, start - 20), start)  # "nine out of ten"
                 or self.patterns["event_prefix"].search(text, max(0, start - 40), start)  # "wounded two more"
@@ -949,7 +954,7 @@ class Extractor:
         """ "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
         "125,000 of Chevrolet's two newest cars" counts something else than the cars."""
         for part, whole in zip(raws, raws[1:]):
-            countable_unit = part["head"] is None and whole["head"] != "percent" and whole["head"] not in self.currency.values()
+            countable_unit = part["head"] is None and whole["head"] in self.countable_units  # "five out of six break points"
             if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
                     and (whole["head"] not in self.amount_heads or whole["head"] == part["head"] or countable_unit) \
                     and part["stated"] <= (whole["stated_max"] or whole["stated"]):  # "five out of six break points"

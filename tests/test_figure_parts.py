@@ -159,6 +159,9 @@ CASES = [
      "two at 9-13/16 pct.", {"65 mln": "103 mln", "38 mln": "103 mln"}),
     # "with 12 more" adds to a whole, no part; an adjective after "of them" is no head
     ("The death toll climbed to 35, with 12 more missing; 93 securities firms, 17 of them foreign.", {"17": "93"}),
+    ("Out of a total of 154 rigs, 71 were working and 83 idled; only five of the 37 were found and only two of these "
+     "lie outside.", {"71": "154", "83": "154", "five": "37", "two": "five"}),
+    ("He may buy 3.46 common shares and 0.17 of its 25 cts preferred.", {}),
     # "of them" reaches back over a long aside with no number in it
     ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
      "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
@@ -354,6 +357,9 @@ EVENTS = [
      {"35": "killed"}),
     ("The toll climbed to 35, with 12 more missing; 83 soldiers have been injured in the attacks along with 34 members "
      "of the SLA.", {"35": "killed", "12": "missing", "83": "wounded", "34": "wounded"}),
+    ("The deaths brought the total number of the Palestinians killed on Thursday to at least nine; they bring the "
+     "number of US fatalities in Iraq since the March 2003 invasion to 2,944; four victims hit by flying bullets; two "
+     "more rebels were captured.", {"at least nine": "killed", "2,944": "killed", "four": "shot", "two": "arrested"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
