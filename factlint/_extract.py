@@ -155,7 +155,6 @@ class Extractor:
         self.verb_prefixes = set(g.lexicon("verb_prefixes"))
         self.age_words = set(g.lexicon("age_words"))
         self.composite_heads = set(g.lexicon("composite_heads"))
-        self.countable_units = set(g.lexicon("countable_units"))
         self.year_compound_heads = set(g.lexicon("year_compound_heads"))
         self.plural_modifiers = set(g.lexicon("plural_modifiers"))
         self.singular_endings_in_s = tuple(g.lexicon("singular_endings_in_s"))
@@ -175,6 +174,7 @@ class Extractor:
         self.superset_heads = set(g.lexicon("superset_heads"))
         self.subset_heads = set(g.lexicon("subset_heads"))
         self.currency = g.lexicon("currency_symbols")
+        self.money_heads = set(self.currency.values()) | set(g.lexicon("money_heads"))
         self.unit_heads = _normalised_keys(g.lexicon("unit_heads"))
         self.amount_heads = set(self.unit_heads.values()) | set(self.currency.values())
         self.equivalent_heads = g.lexicon("equivalent_heads")
@@ -878,6 +878,8 @@ class Extractor:
                 break  # a date starts: "six portfolios effective April 20"
             if number_follows and collected and lowered in self.age_words:
                 break  # "44,630 men age 65 to 80": the age follows the head
+            if number_follows and collected and self._plural_noun(text[collected[0]:collected[1]]) and written[0].islower():
+                break  # "the two cars reaches 100,000 vehicles": a verb after the head, no table's label
             if number_follows and not self.patterns["distance_after"].match(text, word.end()):
                 # Words before the next number label it, in a table ("Net 4,346,000 vs 4,202,000 Revs
                 # 232,006,000", "11.1 mln Avg shrs 11.6 mln"): none of them is this figure's head.
@@ -954,7 +956,8 @@ class Extractor:
         """ "10 of 12 victims"; "10,855 of the 5-7/8 pct preferred shares" describes the shares, and
         "125,000 of Chevrolet's two newest cars" counts something else than the cars."""
         for part, whole in zip(raws, raws[1:]):
-            countable_unit = part["head"] is None and whole["head"] in self.countable_units  # "five out of six break points"
+            # "five out of six break points", "the last 3,000 of the 79,250 tonnes"; not "0.17 of its 25 cts preferred"
+            countable_unit = part["head"] is None and whole["head"] not in self.money_heads
             if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
                     and (whole["head"] not in self.amount_heads or whole["head"] == part["head"] or countable_unit) \
                     and part["stated"] <= (whole["stated_max"] or whole["stated"]):  # "five out of six break points"
