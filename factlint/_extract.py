@@ -1166,11 +1166,18 @@ class Extractor:
                 in_apposition and bool(self.patterns["coordinated_gap"].fullmatch(text, before["_head_end"], raw["start"])))
             if not in_apposition or self.patterns["subject_verb_after"].match(text, raw["_head_end"]):
                 starts.append(raw["start"])
+        # a later figure's head that is an event word is no event of this one ("All 14 rebels, two
+        # soldiers and one hostage died": the hostage is counted, the rebels died)
+        cue_text = text
+        for raw in raws:
+            if raw["head"] and raw["_head_end"] > raw["end"] and self.event_pattern.fullmatch(raw["head"]):
+                start = raw["_head_end"] - len(raw["head"])
+                cue_text = cue_text[:start] + " " * len(raw["head"]) + cue_text[raw["_head_end"]:]
         for raw in raws:
             raw["head_group"] = self._head_group(raw["head"])
             # a ratio or repetition ("shot four times") is an amount: it is no count to restate or add up
             raw["amount"] = raw["head"] in self.amount_heads or (raw["head"] or "").lower() in self.ratio_heads
-            raw["event"] = raw.pop("_label_event", None) or self._event_of(raw, text, starts)
+            raw["event"] = raw.pop("_label_event", None) or self._event_of(raw, cue_text, starts)
         for raw in raws:  # "26 people killed this year, compared with 18 last year"
             compared = raw.pop("compared_with", None)
             if compared and raw["event"] is None and not raw["amount"]:

@@ -360,6 +360,9 @@ EVENTS = [
     ("The deaths brought the total number of the Palestinians killed on Thursday to at least nine; they bring the "
      "number of US fatalities in Iraq since the March 2003 invasion to 2,944; four victims hit by flying bullets; two "
      "more rebels were captured.", {"at least nine": "killed", "2,944": "killed", "four": "shot", "two": "arrested"}),
+    # a later figure's head that is an event word is no event of the earlier figures
+    ("All 14 rebels, two soldiers and one hostage died during the assault.",
+     {"14": "killed", "two": "killed", "one": "killed"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
