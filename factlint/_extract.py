@@ -601,6 +601,9 @@ class Extractor:
             words = "share_words" if share else "fraction_phrases" if m.rule.options.get("fraction") else "vague_quantities"
             low, high = self.grammar.lexicon(words)[_normalised(m.group("vague"))]
             stated, stated_max = float(low), (float(high) if high != low else None)
+            if m.group("scale"):  # "a quarter of a billion"
+                scale = self.grammar.lexicon("scales")[m.group("scale").lower()]
+                stated, stated_max = stated * scale, (stated_max * scale if stated_max else None)
             # "more than hundreds of" keeps the vague range's bounds
             value, value_max = (stated, stated_max) if stated_max else _numbers.bounds(stated, qualifier)
             qualifier = "vague" if stated_max else qualifier

@@ -363,6 +363,8 @@ EVENTS = [
     # a later figure's head that is an event word is no event of the earlier figures
     ("All 14 rebels, two soldiers and one hostage died during the assault.",
      {"14": "killed", "two": "killed", "one": "killed"}),
+    ("Six more deaths raised the US military death toll for October to 93; the 2006 death toll -- taking into "
+     "account all casualties -- is more than 3,700.", {"Six": "killed", "93": "killed", "more than 3,700": "killed"}),
     # a part told by a degree of harm: "fatally" tells a death among the shot
     ("This month's first four victims were shot — two fatally — early Sunday.", {"four": "shot", "two": "killed"}),
     # a participle after a noun of its own describes that noun
