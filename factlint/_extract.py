@@ -937,8 +937,10 @@ class Extractor:
                 and self.patterns["part_by_degree_after"].match(text, raw["end"])
             whole = before
             if of_them and index and self.patterns["part_of_whole"].fullmatch(text, raws[index - 1]["end"], before["start"]) \
-                    and raws[index - 1]["value"] <= before["value"]:
-                whole = raws[index - 1]  # "only five of the 37 have been discovered, three of them in the Middle East"
+                    and raw["stated"] <= raws[index - 1]["stated"] <= before["stated"]:
+                # "only five of the 37 have been discovered, three of them in the Middle East"; not "Four of
+                # the six companies ... and five of them"
+                whole = raws[index - 1]
             if (of_them or by_degree) and self.patterns["same_clause_gap"].fullmatch(text, before["_head_end"], raw["start"]) \
                     and not self.patterns["part_of_whole"].fullmatch(text, before["end"], raw["start"]):
                 # "More than 100 people have died, eight of them Americans"; not across sentences or
@@ -963,7 +965,7 @@ class Extractor:
             countable_unit = part["head"] is None and whole["head"] not in self.money_heads
             if self.patterns["part_of_whole"].fullmatch(text, part["end"], whole["start"]) \
                     and (whole["head"] not in self.amount_heads or whole["head"] == part["head"] or countable_unit) \
-                    and part["stated"] <= (whole["stated_max"] or whole["stated"]):  # "five out of six break points"
+                    and part["stated"] <= (whole["stated_max"] or whole["stated"]):  # "more than 90 of the 100 or so"
                 if self._link_stated_part(part, whole):  # "one of two killed"
                     # "Four of the five people in custody were arrested"; "one of two men were wounded" tells of both
                     whole["_verb_is_parts"] = "singular" if part["value"] == 1 else "all"

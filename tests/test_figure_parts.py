@@ -153,6 +153,7 @@ CASES = [
     # "of them" after "N of M" names the N
     ("Only five of the 37 have been discovered in the last 20 years, three of them in the Middle East.",
      {"five": "37", "three": "five"}),
+    ("Four of the six companies reported deficits and five of them expect more.", {"Four": "six", "five": "six"}),
     # what a unit is made of is no part of the units; a part's rate between listed parts
     ("It offers one mln units, consisting of four shares of common stock and warrants for two additional shares.", {}),
     ("It bought 103 mln stg bank bills outright comprising 65 mln stg in band one at 9-7/8 pct and 38 mln stg in band "
