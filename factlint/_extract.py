@@ -125,6 +125,7 @@ class Extractor:
         self.partitive_gap_without_head = int(ctx["partitive_gap_without_head"])
         self.counted_before_reach = int(ctx["counted_before_reach"])
         self.partitive_reach = int(ctx["partitive_reach"])
+        self.breakdown_reach = int(ctx["breakdown_reach"])
         self.event_refinements = {event: set(finer) for event, finer in g.lexicon("event_refinements").items()}
         self.max_range_ratio = float(ctx["figure_range_max_ratio"])
         self.max_age = int(ctx["max_age"])
@@ -915,6 +916,7 @@ class Extractor:
         self._link_fronted_parts(raws, masked)
         self._link_apposed_parts(raws, masked)
         self._link_among(raws, masked)
+        self._link_breakdowns(raws, masked)
         self._read_table(raws, text)
         self._attach_events(raws, text)
         for raw in raws:
@@ -1145,6 +1147,33 @@ class Extractor:
                 continue
             for part in parts:
                 if self._link_part(part, whole):
+                    part["part_listed"] = True
+
+    def _link_breakdowns(self, raws: list[dict[str, Any]], text: str) -> None:
+        """A count broken down in the clauses after it, the parts adding up to it: "a study of 99 glcs
+        showed that 41 of them should be privatised, 52 should not be privatised, and six should be
+        studied". Only counts that add up exactly are linked, and only figures with no head of their
+        own (or already parts of the whole), in the same sentence."""
+        for index, whole in enumerate(raws):
+            if whole["head"] in self.amount_heads or whole["value_max"] not in (None, whole["value"]) \
+                    or not float(whole["stated"]).is_integer() or whole.get("part_of"):
+                continue
+            run = [part for part in raws[:index] if part.get("part_of") == whole["figure_id"]]  # "25 of the 135 ..., 45 ... and 65"
+            total = sum(part["stated"] for part in run)
+            for part in raws[index + 1:]:
+                if not self.patterns["breakdown_gap"].fullmatch(text, whole["end"], part["start"]) \
+                        or part["start"] - whole["end"] > self.breakdown_reach:
+                    break
+                if part.get("part_of") != whole["figure_id"] and (part.get("part_of") is not None or part["head"] is not None):
+                    break  # "four counts of ..., one count of ..., one count of ...": siblings with heads of their own
+                total += part["stated"]
+                run.append(part)
+                if total >= whole["stated"]:
+                    break
+            if len(run) >= 2 and total == whole["stated"]:
+                for part in run:
+                    if part.get("part_of") is None:
+                        self._link_stated_part(part, whole)
                     part["part_listed"] = True
 
     def _link_among(self, raws: list[dict[str, Any]], text: str) -> None:

@@ -163,6 +163,14 @@ CASES = [
     ("Out of a total of 154 rigs, 71 were working and 83 idled; only five of the 37 were found and only two of these "
      "lie outside.", {"71": "154", "83": "154", "five": "37", "two": "five"}),
     ("He may buy 3.46 common shares and 0.17 of its 25 cts preferred.", {}),
+    # a count broken down in the clauses after it, linked only when the parts add up to it
+    ("A study of 99 glcs showed that 41 of them should be privatised, 52 should not be privatised, and six should "
+     "be studied further.", {"41": "99", "52": "99", "six": "99"}),
+    ("About 25 of the 135 employees will be moved to Monroeville and 45 to Orlando, with the remaining 65 having "
+     "their employment terminated.",
+     {"About 25": "135", "45": "135", "65": "135"}),
+    ("He was charged with four counts of burglary, one count of assault, one count of theft, one count of fraud "
+     "and one count of arson.", {}),
     # "of them" reaches back over a long aside with no number in it
     ("About 2,730 graduates -- those who don't get a bachelor's degree upon graduation -- became the first "
      "group of Tibetan students to face the job market this summer, and about 700 of them were still looking.",
