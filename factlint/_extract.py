@@ -1172,9 +1172,8 @@ class Extractor:
                     break
             if len(run) >= 2 and total == whole["stated"]:
                 for part in run:
-                    if part.get("part_of") is None:
-                        self._link_stated_part(part, whole)
-                    part["part_listed"] = True
+                    if part.get("part_of") == whole["figure_id"] or self._link_stated_part(part, whole):
+                        part["part_listed"] = True
 
     def _link_among(self, raws: list[dict[str, Any]], text: str) -> None:
         """A figure "among" a later one is its part: "eight new members, including five from the public
