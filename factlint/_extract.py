@@ -175,9 +175,10 @@ class Extractor:
         self.superset_heads = set(g.lexicon("superset_heads"))
         self.subset_heads = set(g.lexicon("subset_heads"))
         self.currency = g.lexicon("currency_symbols")
-        self.money_heads = set(self.currency.values()) | set(g.lexicon("money_heads"))
+        self.currency_heads = set(self.currency.values())
+        self.money_heads = self.currency_heads | set(g.lexicon("money_heads"))
         self.unit_heads = _normalised_keys(g.lexicon("unit_heads"))
-        self.amount_heads = set(self.unit_heads.values()) | set(self.currency.values())
+        self.amount_heads = set(self.unit_heads.values()) | self.currency_heads
         self.equivalent_heads = g.lexicon("equivalent_heads")
         self.ratio_heads = set(g.lexicon("ratio_heads"))
         self.level_heads = set(g.lexicon("level_heads"))
@@ -783,9 +784,9 @@ class Extractor:
         if compound:  # "a 62-member team", "60-kilo bags", "a one-man spree"; "one-for-one" counts nothing
             word = compound.group("word")
             two_words = self.patterns["compound_second_word"].match(text, compound.end())
-            if two_words and _normalised(f"{word} {two_words.group('word')}") in self.unit_heads:
-                return (compound.start("word"), two_words.end("word")), \
-                    self.unit_heads[_normalised(f"{word} {two_words.group('word')}")]  # "a 10-percentage-point lead"
+            unit = two_words and self.unit_heads.get(_normalised(f"{word} {two_words.group('word')}"))
+            if unit:
+                return (compound.start("word"), two_words.end("word")), unit  # "a 10-percentage-point lead"
             if word in self.unit_heads:
                 return compound.span("word"), self.unit_heads[word]  # "a 26.1-percent rise"
             if word in self.head_stopwords:
@@ -1011,15 +1012,15 @@ class Extractor:
                     continue
                 whole, after_whole = before, rate.end()
             cue = partitive_at(after_whole)
-            before = raws[index - 1] if index else None
-            first_listed = raws[index + 1] if index + 1 < len(raws) else None
-            if before and first_listed and before.get("part_of") == whole["figure_id"] \
-                    and first_listed["stated"] <= before["stated"] \
-                    and self.patterns["part_of_whole"].fullmatch(masked, before["end"], whole["start"]):
+            outer = raws[index - 1] if index else None
+            first_part = raws[index + 1] if index + 1 < len(raws) else None
+            if outer and first_part and outer.get("part_of") == whole["figure_id"] \
+                    and first_part["stated"] <= outer["stated"] \
+                    and self.patterns["part_of_whole"].fullmatch(masked, outer["end"], whole["start"]):
                 # "Seventeen of more than 30 men snatched in the raid have been released, including three
                 # guards": after the clause of "N of M", its parts are the N's
                 cue = cue or self.patterns["partitive_after_clause"].match(masked, after_whole)
-                whole = before if cue else whole
+                whole = outer if cue else whole
             restated = None  # the whole restated in brackets: "1.06 billion ECUs (1.21 billion dlrs), including"
             if not cue and index + 1 < len(raws):
                 closed = self._bracket_end(masked, whole, raws[index + 1])
@@ -1031,8 +1032,6 @@ class Extractor:
             if not cue or (whole["head"] is None and cue.start(cue.lastgroup) - after_whole > self.partitive_gap_without_head
                            and not self.patterns["count_named_after"].match(masked, whole["end"])):
                 continue  # not "the thousands shot as well as the cost ..., including"; "17 the total number of Egyptians infected, including"
-            outer = raws[index - 1] if index else None
-            first_part = raws[index + 1] if index + 1 < len(raws) else None
             if outer and first_part and self.patterns["whole_in_place_gap"].fullmatch(masked, outer["_head_end"], whole["start"]) \
                     and self._same_kind(outer, first_part) and not self._same_kind(whole, first_part):
                 whole = outer  # "53 projects in 21 countries, including three exploration projects"
@@ -1073,7 +1072,7 @@ class Extractor:
                 if count and self.patterns["comparison_in_list_gap"].search(masked, position, part["start"]):
                     break  # "including 109 billion for research and development, as against a total of 1,600 billion"
                 if cue.group("cue") and cue.group("cue").lower() == "including" and part["head"] is None \
-                        and not part["_scaled"] and whole["_scaled"] and whole["head"] in self.currency.values():
+                        and not part["_scaled"] and whole["_scaled"] and whole["head"] in self.currency_heads:
                     break  # "a 150 mln stg contract ..., including 20 Hawk Mk 66 trainers": a count, not money
                 if not self._link_stated_part(part, whole):
                     break
