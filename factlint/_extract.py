@@ -135,7 +135,6 @@ class Extractor:
         # not the end of a compound: "non-fatally" is no "fatally"
         self.event_pattern = _word_set_pattern(list(g.lexicon("events")), after_hyphen=False)
         self.event_follows = re.compile(r"\s+" + self.event_pattern.pattern, self.event_pattern.flags)
-        self.event_follows_more = re.compile(r"\s+more\s+" + self.event_pattern.pattern, self.event_pattern.flags)
         self.event_of_cue = _normalised_keys(g.lexicon("events"))
         self.prefix_event = _normalised_keys(g.lexicon("event_prefixes"))
         self.generic_event_words = set(g.lexicon("generic_event_words"))
@@ -662,7 +661,7 @@ class Extractor:
             head = "percent"
         if head is None and m.rule.options.get("requires_head") and not (
                 self.patterns["part_of_whole"].match(text, end) or self.event_follows.match(text, end)
-                or self.event_follows_more.match(text, end)  # "three men dead and three more wounded"
+                or self.patterns["more_then_event_after"].match(text, end)  # "three men dead and three more wounded"
                 or (stated != 1 and self.patterns["bare_verb_after"].match(text, end))  # "The three escaped the store"
                 or self.patterns["event_count_to_before"].search(text, max(0, start - 90), start)  # "the number ... killed to nine"
                 or self.patterns["count_named_after"].match(text, end)  # "brought to nine the number of people"
