@@ -346,13 +346,17 @@ class Extractor:
 
     def _year_ago_quarters(self, dates: list[DateClaim], article: Article) -> list[DateClaim]:
         """In an earnings story, "a year earlier" is the reported quarter a year before: after a
-        quarter has been named, a one-year-back date becomes that quarter of the previous year."""
+        quarter has been named, a one-year-back date becomes that quarter of the previous year, until
+        a reported period that is no quarter is named ("For the nine months, ... a year earlier")."""
         year_back = f"{article.published_date.year - 1:04d}"
         quarter = None
         for index, date in enumerate(dates):
             if date.granularity == "quarter":
                 quarter = date
                 continue
+            if quarter is not None and self.patterns["reported_period_not_quarter"].search(
+                    article.text, quarter.end, date.start):
+                quarter = None
             if quarter is None:
                 continue
             how = self.grammar.rule(date.rule_id).options.get("reported_quarter")
@@ -389,12 +393,12 @@ class Extractor:
             else:
                 day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
         elif m.group("deictic"):
-            day = published + dt.timedelta(days=lex("deictic_days")[m.group("deictic").lower()])
+            day = published + dt.timedelta(days=lex("deictic_days")[_normalised(m.group("deictic"))])
         elif m.group("this_part"):
             day = published
         if day is not None:
             part = m.group("part_of_day") or m.group("this_part") or (
-                "night" if (m.group("deictic") or "").lower() == "tonight" else None)
+                "night" if (m.group("deictic") or "").lower().endswith("night") else None)  # tonight, last night
             clock = self._clock(m)
             if clock or part:
                 time = clock or lex("parts_of_day")[part.lower()]
@@ -518,7 +522,7 @@ class Extractor:
         if unit["timex"] == "DE":
             return {"start": start, "type": "DURATION", "value": f"P{n * 10:g}Y"}
         value = f"{'PT' if unit.get('time') else 'P'}{n:g}{unit['timex']}"
-        if m.group("half"):
+        if m.group("half") or m.group("half_after"):
             if "half" not in unit:
                 return None  # "2 1/2 weeks": no whole unit below to write the half in
             value += unit["half"]
