@@ -438,7 +438,9 @@ class Extractor:
                 year = published.year
             else:
                 tense = "future" if rel == "next" or (not rel and self._told_as_future(m, article)) else "past" if rel == "last" else None
-                year = _resolve_year(published, month, 1, tense)
+                # "is to expire at the end of November", written in November: this month is ahead too
+                year = published.year if tense == "future" and not rel and month == published.month else _resolve_year(
+                    published, month, 1, tense)
             return {"granularity": "month", "value": f"{year:04d}-{month:02d}"}
         return None
 
