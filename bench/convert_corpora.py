@@ -60,12 +60,24 @@ def gun_violence(folder: Path) -> Iterator[dict]:
                    "text": item["text"]}
 
 
+def wikiwars(folder: Path) -> Iterator[dict]:
+    """WikiWars (22 Wikipedia war narratives, ACE-style SGML): text from <TEXT>. Its <DATETIME> is
+    the day the pages were downloaded, not a publication date; it stands in for one."""
+    for path in sorted(folder.glob("*.sgm")):
+        data = path.read_text(encoding="utf-8")
+        when = re.search(r"<DATETIME>\s*(\d{4}-\d\d-\d\d)", data)
+        text = re.search(r"<TEXT>(.*?)</TEXT>", data, re.S)
+        yield {"id": f"wikiwars-{path.stem}", "published": when.group(1) if when else "", "source": "WikiWars",
+               "text": html.unescape(text.group(1)).strip() if text else ""}
+
+
 CORPORA = {
     "tbaq": (lambda root: timeml(root / "tempeval3" / "TBAQ-cleaned")),
     "platinum": (lambda root: timeml(root / "tempeval3" / "platinum")),
     "silver": (lambda root: timeml(root / "tempeval3" / "silver")),
     "reuters": (lambda root: reuters(root / "news" / "reuters21578")),
     "gun_violence": (lambda root: gun_violence(root / "news" / "gun_violence_articles")),
+    "wikiwars": (lambda root: wikiwars(root / "wikiwars" / "WikiWars_20120218_v104" / "in")),
 }
 
 
@@ -73,7 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the corpora folder")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "data")
-    parser.add_argument("--corpora", nargs="+", choices=sorted(CORPORA), default=["tbaq", "reuters", "gun_violence", "silver"])
+    parser.add_argument("--corpora", nargs="+", choices=sorted(CORPORA), default=["tbaq", "reuters", "gun_violence", "silver", "wikiwars"])
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for name in args.corpora:
