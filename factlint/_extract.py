@@ -647,6 +647,8 @@ class Extractor:
         quote_rest = self.patterns["quote_rest"].match(text, end)  # "1.8270/80 marks": the head follows the quote
         head_span, head = (None, None) if share else self._head(quote_rest.end() if quote_rest else end, text)
         of_the = self.patterns["head_of_the_after"].match(text, end)
+        if of_the and of_the.group("owner"):
+            head_span, head = None, None  # "two of Major Criniti's officers": the name is the owner, not the head
         if head is None and (m.group("words") or m.group("number")) and not m.group("currency") and of_the:
             head = self._head(of_the.end(), text)[1]  # the phrase stays after the number: "five mln of those units" is still a part
             nominal = head is None and self.patterns["nominal_event_head"].match(text, of_the.end())
@@ -783,6 +785,16 @@ class Extractor:
             return True  # an age in apposition; "South Africa 350,000," is a count
         return any(marker.match(after) for marker in self.age_markers)
 
+    def _people_name(self, word: re.Match[str], text: str) -> bool:
+        """A capitalised plural that names people ("100 dead Iraqis for", "captured GIs-including"): not
+        a day or month ("Sundays"), nor a headline's next sentence ("one wounded Shots fired")."""
+        written = word.group("word")
+        if not written.endswith("s") or written[:-1].lower() in self.month_words \
+                or written[:-1].lower() in self.grammar.lexicon("weekdays"):
+            return False
+        after = self.patterns["head_word"].match(text, word.end())
+        return not (after and after.group("word").islower() and after.group("word").endswith("ed"))
+
     def _head(self, position: int, text: str) -> tuple[Optional[tuple[int, int]], Optional[str]]:
         """The noun a figure counts: a unit ("pct", "dlrs"), or the last word of the short run of words after it."""
         compound = self.patterns["compound_head"].match(text, position)
@@ -846,8 +858,10 @@ class Extractor:
                 collected = word.span("word")  # "410,000 DRC refugees", "one hostage": the role is the head
                 break
             if collected is None and lowered in self.modifier_events and following_word \
-                    and following_word.lower() not in self.head_stopwords and (following_word[0].islower() or written[0].isupper()):
-                position = word.end()  # "the first two murdered prostitutes": the event describes the head
+                    and following_word.lower() not in self.head_stopwords and (
+                        following_word[0].islower() or written[0].isupper() or self._people_name(after_word, text)):
+                # "the first two murdered prostitutes", "almost 100 dead Iraqis": the event describes the head
+                position = word.end()
                 continue
             if lowered in self.irregular_participles and collected:
                 break  # "two letters written by Farris"
@@ -1249,6 +1263,9 @@ class Extractor:
                 # were stabbed, ..., two were beaten to death": what the others suffered is not told
                 whole["event"] = told.pop()
             for part in parts:  # "killed 259 people, including 12 Americans, and injured ...": the Americans were killed
+                own_end = part["_head_end"] if part["_head_end"] >= part["end"] else part["end"]  # its head, if its own
+                if part["event"] is None and self.patterns["part_own_verb_after"].match(text, own_end):
+                    continue  # "of whom 14,000 were sent to Taiwan": what befell them is told, and is no event
                 if part["event"] not in self.event_refinements.get(whole["event"], ()):
                     part["event"] = whole["event"] or part["event"]
 

@@ -380,6 +380,12 @@ EVENTS = [
     ("Thousands of mourners marched behind the coffin of a young man killed during the rallies.", {"Thousands": None}),
     # after "N out of M", an active verb is the part's: the whole did not all die
     ("Officials added that 53 out of 101 birds had died.", {"53": "killed", "101": None}),
+    # a part with a verb of its own that tells no event does not share its whole's
+    ("There were also 29,000 missing, including 21,400 POWs, of whom 14,000 were sent to Taiwan, 7,110 were "
+     "repatriated.", {"29,000": "missing", "21,400": "missing", "14,000": None, "7,110": None}),
+    # taken prisoner: "captured" before the figure or describing its head
+    ("They killed or captured over 5,000 Americans; the division lost 2,962 captured GIs.",
+     {"over 5,000": "killed", "2,962": "arrested"}),
 ]
 
 
@@ -464,6 +470,11 @@ HEADS = [
     # people named by their age
     ("Police arrested two 16-year-olds; three other 20-year-olds were hurt.",
      {"two": "16-year-olds", "three": "20-year-olds"}),
+    # an event word before a capitalised plural describes it; a headline's next sentence is no head
+    ("This worked out at almost 100 dead Iraqis. Shooting leaves one dead, one wounded Shots fired between gangs.",
+     {"almost 100": "Iraqis", "one": None}),
+    # after "N of", a name's possessive is the owner of what is counted
+    ("Two of Major Criniti's officers were killed.", {"Two": "officers"}),
 ]
 
 
