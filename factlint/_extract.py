@@ -1119,7 +1119,7 @@ class Extractor:
                         or not self._link_stated_part(part, whole):
                     break
                 part["part_listed"] = True
-                position = part["_head_end"]
+                position = _own_end(part)
 
     def _link_apposed_parts(self, raws: list[dict[str, Any]], text: str) -> None:
         """A count of people broken down in apposition: "Four people, two men and two women, were shot".
@@ -1160,9 +1160,10 @@ class Extractor:
             if items < 2 or not parts or total != whole["value"] or whole["value_max"] not in (None, whole["value"]) \
                     or not self.patterns["apposition_close"].match(text, list_end):
                 continue
-            if (standing_for_people or whole["head"].lower() not in self.superset_heads) \
+            bracketed = opened.group().strip() == "(" and text[list_end:list_end + 1] == ")"
+            if (standing_for_people or whole["head"].lower() not in self.superset_heads) and not bracketed \
                     and not self.patterns["apposition_close_verb"].match(text, list_end):
-                continue
+                continue  # a list in brackets that adds up is a breakdown: "98,000 soldiers (65,000 combat, 33,000 support)"
             for part in parts:
                 if self._link_part(part, whole):
                     part["part_listed"] = True
@@ -1263,8 +1264,7 @@ class Extractor:
                 # were stabbed, ..., two were beaten to death": what the others suffered is not told
                 whole["event"] = told.pop()
             for part in parts:  # "killed 259 people, including 12 Americans, and injured ...": the Americans were killed
-                own_end = part["_head_end"] if part["_head_end"] >= part["end"] else part["end"]  # its head, if its own
-                if part["event"] is None and self.patterns["part_own_verb_after"].match(text, own_end):
+                if part["event"] is None and self.patterns["part_own_verb_after"].match(text, _own_end(part)):
                     continue  # "of whom 14,000 were sent to Taiwan": what befell them is told, and is no event
                 if part["event"] not in self.event_refinements.get(whole["event"], ()):
                     part["event"] = whole["event"] or part["event"]
@@ -1549,6 +1549,12 @@ def _token_around(text: str, start: int, end: int) -> str:
     while end < len(text) and not text[end].isspace():
         end += 1
     return text[start:end]
+
+
+def _own_end(raw: dict[str, Any]) -> int:
+    """Where a figure's own words end: after its head, or after the number when its head is taken
+    over from another figure ("Of the 100,000 Vietnamese, 8,000 killed")."""
+    return raw["_head_end"] if raw["_head_end"] >= raw["end"] else raw["end"]
 
 
 def _normalised(phrase: str) -> str:

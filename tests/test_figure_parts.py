@@ -37,6 +37,12 @@ CASES = [
      "to the USSR.", {"about 3.7 mln": "around 6.8 mln"}),
     ("Imports totaled only 1.3 mln tonnes of U.S. corn out of a total of 3.6 mln tonnes.", {"1.3 mln": "3.6 mln"}),
     ("More than 100 people have died, eight of them Americans.", {"eight": "More than 100"}),
+    ("The army had 98,000 soldiers (65,000 combat, 33,000 support), no tanks; it sold 20 cars (12 red, 5 blue).",
+     {"65,000": "98,000", "33,000": "98,000"}),
+    ('Strong turnout produced 1,201 delegates, including: "291 nobles, 300 clergy, and 610 members."',
+     {"291": "1,201", "300": "1,201", "610": "1,201"}),
+    ("Of the 100,000 or so Vietnamese thought to be involved, there were an estimated 8,000 killed and another "
+     "15,000 wounded.", {"an estimated 8,000": "100,000 or so", "15,000": "100,000 or so"}),
     ("It sells 5,950,000 shares, including 4,950,000 to be sold in the U.S. and one mln overseas.",
      {"4,950,000": "5,950,000", "one mln": "5,950,000"}),
     ("The company lost 264.5 mln dlrs, including a restructuring charge of 139.9 mln dlrs and a "
