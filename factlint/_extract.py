@@ -7,6 +7,7 @@ Pydantic model; the failure is kept (``Extraction.invalid``) and becomes a findi
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import hashlib
 import math
@@ -280,7 +281,8 @@ class Extractor:
         inferred = year is None and (m.group("year2") is None)
         if m.group("year_rel"):  # "January this year", "June last year"
             year = published.year + self.grammar.lexicon("relative_offsets")[m.group("year_rel").lower()]
-        if year is None and m.group("year2"):
+        year_from_end = year is None and bool(m.group("year2"))
+        if year_from_end:
             year = int(m.group("year2"))
         if year is None:
             year = _resolve_year(published, month or 1, day or 1, "future" if self._told_as_future(m, article) else None)
@@ -293,6 +295,9 @@ class Extractor:
             end_value = _timex(int(year2) if year2 else year,
                                self._month(m.group("month2")) if m.group("month2") else month,
                                self._day(m.group("day2")) if m.group("day2") else day)
+            if year_from_end and m.group("month2") and end_value < value:
+                year -= 1  # "from November 15 to February 15, 1989": the start is in the year before
+                value = _timex(year, month, day)
         if end_value and end_value < value:
             if m.rule.options.get("ordered_only"):
                 return None
@@ -1648,7 +1653,17 @@ def _resolve_year(published: dt.date, month: int, day: int, tense: Optional[str]
     """The year of a month and day written without one: told as future ("next April"), the first
     after publication; as past ("last December"), the latest on or before it; otherwise the latest
     that is at most two months after publication (news mostly tells the past; a past-tense verb is
-    no surer guide: "the second quarter ended Oct. 31" may be this year's, days ahead)."""
+    no surer guide: "the second quarter ended Oct. 31" may be this year's, days ahead). February 29
+    takes the nearest leap year that way: the text wrote a real day, only its year is guessed."""
+    year = _nearest_year(published, month, day, tense)
+    if (month, day) == (2, 29):
+        step = 1 if tense == "future" else -1
+        while not calendar.isleap(year):
+            year += step
+    return year
+
+
+def _nearest_year(published: dt.date, month: int, day: int, tense: Optional[str]) -> int:
     if tense == "future":
         return published.year if (month, day) > (published.month, published.day) else published.year + 1
     if tense == "past":
