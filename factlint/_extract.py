@@ -135,7 +135,8 @@ class Extractor:
         self.future_cues = _word_set_pattern(g.lexicon("future_cues"))
         # not the end of a compound: "non-fatally" is no "fatally"
         self.event_pattern = _word_set_pattern(list(g.lexicon("events")), after_hyphen=False)
-        self.event_follows = re.compile(r"\s+" + self.event_pattern.pattern, self.event_pattern.flags)
+        self.event_follows = re.compile(r"\s+(?:" + g.patterns["adverb_before_event"].pattern + ")?" + self.event_pattern.pattern,
+                                        self.event_pattern.flags)
         self.event_of_cue = _normalised_keys(g.lexicon("events"))
         self.prefix_event = _normalised_keys(g.lexicon("event_prefixes"))
         self.generic_event_words = set(g.lexicon("generic_event_words"))
@@ -889,6 +890,10 @@ class Extractor:
                 position = word.end()  # "two male shooting victims": a modifier telling the event, then the head
                 continue
             compound_adjective = "-" in lowered and lowered.split("-")[0] not in self.verb_prefixes  # not "re-flagged"
+            if collected and text[collected[0]].isupper() and lowered.endswith("ed") and lowered not in self.event_words \
+                    and following_word.islower() and self._plural_noun(following_word):
+                position = word.end()  # "ten Israeli armored vehicles": a participle between a name and the head
+                continue
             if lowered in self.event_words or (collected and lowered.endswith(("ed", "ing")) and lowered not in self.ing_modifiers
                                                and not compound_adjective):
                 break  # "2 shot and killed", "three people died"; not "233 cluster polling stations", "largest state-owned banks"
@@ -1425,8 +1430,9 @@ class Extractor:
             if self.patterns["attributive_event"].match(text, cue.start()):
                 continue  # "in close contact with dead poultry"
             if cue.group().lower().endswith("ed") and " " not in cue.group() \
+                    and _normalised(cue.group()) not in self.stative_events \
                     and self.patterns["event_of_other_noun_before"].search(text, max(start, cue.start() - 60), cue.start()):
-                continue  # "the coffin of a young Shiite Muslim killed during the rallies"
+                continue  # "the coffin of a young Shiite Muslim killed during the rallies"; not "six members of a family died"
             if self.patterns["negated_event_before"].search(text, start, cue.start()):
                 return None
             passive = self.patterns["passive_before"].search(text, max(start, cue.start() - 30), cue.start()) \

@@ -386,6 +386,12 @@ EVENTS = [
     ("Thousands of mourners marched behind the coffin of a young man killed during the rallies.", {"Thousands": None}),
     # after "N out of M", an active verb is the part's: the whole did not all die
     ("Officials added that 53 out of 101 birds had died.", {"53": "killed", "101": None}),
+    # an adverb between a bare count and its event
+    ("Aside from the four already arrested, two later died.", {"four": "arrested", "two": "killed"}),
+    # a verb with no object is no participle describing the noun before it; an added figure shares the event
+    ("Six members of a Kurd family died last week; 18 Americans were killed as well as 90 of Villa's men.",
+     {"Six": "killed", "18": "killed", "90": "killed"}),
+    ("Iraqi civilian fatalities numbered 490; a claimed bodycount of 10,889 guerillas.", {"490": "killed", "10,889": "killed"}),
     # a part with a verb of its own that tells no event does not share its whole's
     ("There were also 29,000 missing, including 21,400 POWs, of whom 14,000 were sent to Taiwan, 7,110 were "
      "repatriated.", {"29,000": "missing", "21,400": "missing", "14,000": None, "7,110": None}),
@@ -479,6 +485,8 @@ HEADS = [
     # an event word before a capitalised plural describes it; a headline's next sentence is no head
     ("This worked out at almost 100 dead Iraqis. Shooting leaves one dead, one wounded Shots fired between gangs.",
      {"almost 100": "Iraqis", "one": None}),
+    # a participle between a name and a plural noun describes the noun
+    ("Some ten Israeli armored vehicles stormed the village.", {"Some ten": "vehicles"}),
     # after "N of", a name's possessive is the owner of what is counted
     ("Two of Major Criniti's officers were killed.", {"Two": "officers"}),
 ]
