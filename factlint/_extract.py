@@ -761,7 +761,7 @@ class Extractor:
         if number_text.isdigit() and int(number_text) <= 31 and self.patterns["day_list_before"].search(before):
             return True  # "on June 18 and 19": a day of the month
         near = text[max(0, m.start - 12):m.end + 8]
-        if "/" in near or "Image" in near:  # a gallery counter has a slash or "Image" near its numbers
+        if "/" in near or "Image" in near or "(" in near:  # a gallery counter has a slash, "Image" or a bracket near its numbers
             for counter in self.patterns["gallery_counter"].finditer(text, max(0, m.start - 20), min(len(text), m.end + 30)):
                 if counter.start() <= m.start and m.end <= counter.end():
                     return True  # "Image 1 of / 13", "1 / 13 Back to Gallery"
@@ -771,7 +771,8 @@ class Extractor:
         if self.patterns["address_after"].match(after):
             return True
         if self.patterns["list_marker_after"].match(text, m.end) and \
-                self.patterns["list_marker_before"].search(text, max(0, m.start - 1), m.start):
+                self.patterns["list_marker_before"].search(text, max(0, m.start - 1), m.start) and \
+                not self.patterns["open_bracket_before"].search(text, max(0, m.start - 60), m.start):
             return True  # "2) double shooting in Marrero"
         if self.patterns["age_prefixes"].search(before) and not (
                 self.patterns["compound_head"].match(text, m.end) and not any(marker.match(after) for marker in self.age_markers)):

@@ -37,6 +37,8 @@ CASES = [
      "to the USSR.", {"about 3.7 mln": "around 6.8 mln"}),
     ("Imports totaled only 1.3 mln tonnes of U.S. corn out of a total of 3.6 mln tonnes.", {"1.3 mln": "3.6 mln"}),
     ("More than 100 people have died, eight of them Americans.", {"eight": "More than 100"}),
+    ("Over the winter, 2,500 men (out of 10,000) died; More videos (1 of 9).", {"2,500": "10,000"}),
+    ("Arnold had but 600 of his original 1,100 men.", {"600": "1,100"}),
     ("The army had 98,000 soldiers (65,000 combat, 33,000 support), no tanks; it sold 20 cars (12 red, 5 blue).",
      {"65,000": "98,000", "33,000": "98,000"}),
     ('Strong turnout produced 1,201 delegates, including: "291 nobles, 300 clergy, and 610 members."',
