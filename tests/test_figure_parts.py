@@ -388,6 +388,8 @@ EVENTS = [
     ("Thousands of mourners marched behind the coffin of a young man killed during the rallies.", {"Thousands": None}),
     # after "N out of M", an active verb is the part's: the whole did not all die
     ("Officials added that 53 out of 101 birds had died.", {"53": "killed", "101": None}),
+    # taken prisoner is arrested
+    ("Over 400 Americans were taken prisoner.", {"Over 400": "arrested"}),
     # an adverb between a bare count and its event
     ("Aside from the four already arrested, two later died.", {"four": "arrested", "two": "killed"}),
     # a verb with no object is no participle describing the noun before it; an added figure shares the event
@@ -489,6 +491,8 @@ HEADS = [
      {"almost 100": "Iraqis", "one": None}),
     # a participle between a name and a plural noun describes the noun
     ("Some ten Israeli armored vehicles stormed the village.", {"Some ten": "vehicles"}),
+    ("About 5,000 Spaniards thus died; at least 2 of the critically injured were moved.",
+     {"About 5,000": "Spaniards", "at least 2": "injured"}),
     # after "N of", a name's possessive is the owner of what is counted
     ("Two of Major Criniti's officers were killed.", {"Two": "officers"}),
 ]
