@@ -143,6 +143,7 @@ class Extractor:
         self.head_stopwords = set(g.lexicon("head_stopwords"))
         self.ing_modifiers = set(g.lexicon("ing_modifiers"))
         self.month_words = set(g.lexicon("months"))
+        self.weekday_words = set(g.lexicon("weekdays"))
         self.identifier_prefixes = set(g.lexicon("identifier_prefixes"))
         self.identifier_prefixes_any_case = set(g.lexicon("identifier_prefixes_any_case"))
         self.number_words = set(g.lexicon("units")) | set(g.lexicon("tens")) | set(g.lexicon("scales"))
@@ -796,8 +797,8 @@ class Extractor:
         """A capitalised plural that names people ("100 dead Iraqis for", "captured GIs-including"): not
         a day or month ("Sundays"), nor a headline's next sentence ("one wounded Shots fired")."""
         written = word.group("word")
-        if not written.endswith("s") or written[:-1].lower() in self.month_words \
-                or written[:-1].lower() in self.grammar.lexicon("weekdays"):
+        singular = written[:-1].lower()
+        if not written.endswith("s") or singular in self.month_words or singular in self.weekday_words:
             return False
         after = self.patterns["head_word"].match(text, word.end())
         return not (after and after.group("word").islower() and after.group("word").endswith("ed"))
