@@ -75,7 +75,7 @@ ROUNDS = {
     # partitive cue left, and rounds 40-45 held only 1-3 part links each.
     **{n: {"seed": 20261122 + n, **SILVER_WEIGHTED} for n in range(46, 58)},
     **{n: {"seed": 20261122 + n, **PARTS_WEIGHTED} for n in range(58, 80)},
-    **{n: {"seed": 20261122 + n, **WIKIWARS_WEIGHTED} for n in range(80, 86)},
+    **{n: {"seed": 20261122 + n, **WIKIWARS_WEIGHTED} for n in range(80, 88)},
     # Round 18 weighs cue sentences further still, for events and parts.
     18: {"seed": 20261140, "draw": {"gun_violence": (45, 5), "reuters": (10, 10), "tbaq": (10, 5)}, "partitive": 15},
 }
