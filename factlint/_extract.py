@@ -738,7 +738,8 @@ class Extractor:
                 and not self.patterns["compound_head"].match(text, m.end):  # "the 165-seat assembly" counts
             if head is None:
                 return bool(self.patterns["singular_verb_after"].match(text, m.end))
-            return not (head.lower().endswith("s") or head.lower() in self.plural_heads)
+            # "the 105 Lebanese killed": a people named in -ese is plural too
+            return not (head.lower().endswith(("s", "ese")) or head.lower() in self.plural_heads)
         # "Lotus Symphony 1.2"; not a row of a table ("Japan 445.8 484.1 72.3"), where more numbers follow
         return head is None and bool(self.patterns["version_number"].fullmatch(digits)) \
             and bool(self.patterns["name_before_number"].search(text, max(0, m.start - 30), m.start)) \

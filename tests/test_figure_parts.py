@@ -388,6 +388,9 @@ EVENTS = [
     ("Thousands of mourners marched behind the coffin of a young man killed during the rallies.", {"Thousands": None}),
     # after "N out of M", an active verb is the part's: the whole did not all die
     ("Officials added that 53 out of 101 birds had died.", {"53": "killed", "101": None}),
+    # "shot and critically injured" survived; a people named in -ese is counted, not a model number
+    ("At least two shot and critically injured; a tribute to the 105 Lebanese killed by shelling.",
+     {"At least two": "wounded", "105": "killed"}),
     # taken prisoner is arrested
     ("Over 400 Americans were taken prisoner.", {"Over 400": "arrested"}),
     # an adverb between a bare count and its event
