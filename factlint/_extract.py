@@ -359,7 +359,9 @@ class Extractor:
         quarter = None
         for index, date in enumerate(dates):
             if date.granularity == "quarter":
-                quarter = date
+                if not (quarter is not None and date.value[:4] < f"{article.published_date.year:04d}"
+                        and _a_year_before(date.value, quarter.value)):
+                    quarter = date  # "the year-ago third quarter" is the comparison, not the reported quarter
                 continue
             if quarter is not None and self.patterns["reported_period_not_quarter"].search(
                     article.text, quarter.end, date.start):
@@ -1563,6 +1565,13 @@ def _token_around(text: str, start: int, end: int) -> str:
     while end < len(text) and not text[end].isspace():
         end += 1
     return text[start:end]
+
+
+def _a_year_before(value: str, other: str) -> bool:
+    """Whether a TIMEX3 quarter ("1988-Q3") is the same quarter a year before another ("1989-Q3")."""
+    year, q = value.split("-")
+    other_year, other_q = other.split("-")
+    return q == other_q and int(year) == int(other_year) - 1
 
 
 def _own_end(raw: dict[str, Any]) -> int:
