@@ -419,6 +419,8 @@ class Extractor:
                 published, season["month"], lex("relative_offsets")[_normalised(m.group("rel"))])
             return {"granularity": "season", "value": f"{year:04d}-{season['code']}"}
         if m.group("rel") and m.group("unit"):
+            if _title_case(m.group("unit")):
+                return None  # ABC's "This Week": a programme's name
             return _shifted(published, m.group("unit").lower(), lex("relative_offsets")[_normalised(m.group("rel"))])
         if m.group("period") and not m.group("quarter"):  # "the 1988 quarter": the number comes from context
             return {"granularity": "year", "value": m.group("year")}
@@ -522,6 +524,8 @@ class Extractor:
         if m.group("every_weekday") or m.group("plural_weekday"):
             weekday = lex("weekdays")[(m.group("every_weekday") or m.group("plural_weekday")).lower()]
             return {"type": "SET", "value": f"XXXX-WXX-{weekday + 1}"}
+        if _title_case(m.group("unit")):
+            return None  # CBS's "60 Minutes": a programme's name, not a duration
         unit = lex("time_units")[_singular(m.group("unit").lower())]
         before = self.grammar.prefixes["timex"].search(article.text, max(0, m.start - 30), m.start)
         start = before.start() if before and before.start() < m.start else m.start
@@ -1572,6 +1576,11 @@ def _a_year_before(value: str, other: str) -> bool:
     year, q = value.split("-")
     other_year, other_q = other.split("-")
     return q == other_q and int(year) == int(other_year) - 1
+
+
+def _title_case(word: str) -> bool:
+    """ "Week", "Minutes": a unit written with a capital, as in a title; not "week" nor "WEEK"."""
+    return word[:1].isupper() and not word.isupper()
 
 
 def _own_end(raw: dict[str, Any]) -> int:
