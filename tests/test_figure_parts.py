@@ -309,6 +309,7 @@ EVENTS = [
     ("Pinochet escaped justice for thousands of dead and missing; two dead bodies were found.",
      {"thousands": "killed", "two": "killed"}),
     ("The blast was the deadliest, bringing the number of miners killed in 2006 in Poland to 43.", {"43": "killed"}),
+    ("The blast was the largest, increasing the number of miners killed in 2006 in the country to 28.", {"28": "killed"}),
     ("Some 4,000 people, many of them militants but also troops, have died this year.", {"Some 4,000": "killed"}),
     # a clause ends at "before"; wounds are things, not people; a prison detains
     ("He left with three kids in his car before he was arrested.", {"three": None}),
