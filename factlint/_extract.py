@@ -658,10 +658,10 @@ class Extractor:
             if stated_max is not None:
                 value_max = _numbers.bounds(stated_max, qualifier)[1]
         quote_rest = self.patterns["quote_rest"].match(text, end)  # "1.8270/80 marks": the head follows the quote
-        head_span, head = (None, None) if share else self._head(quote_rest.end() if quote_rest else end, text)
         of_the = self.patterns["head_of_the_after"].match(text, end)
-        if of_the and of_the.group("owner"):
-            head_span, head = None, None  # "two of Major Criniti's officers": the name is the owner, not the head
+        # "two of Major Criniti's officers": the name is the owner, not the head, which follows it
+        owned = bool(of_the and of_the.group("owner"))
+        head_span, head = (None, None) if share or owned else self._head(quote_rest.end() if quote_rest else end, text)
         if head is None and (m.group("words") or m.group("number")) and not m.group("currency") and of_the:
             head = self._head(of_the.end(), text)[1]  # the phrase stays after the number: "five mln of those units" is still a part
             nominal = head is None and self.patterns["nominal_event_head"].match(text, of_the.end())
